@@ -1,0 +1,72 @@
+package com.topup.admin;
+
+import com.topup.merchant.LedgerService;
+import com.topup.merchant.MerchantAccountService;
+import com.topup.merchant.MerchantSummary;
+import com.topup.merchant.Reconciliation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Merchant accounts for staff: operators read, admins open accounts and credit balances. */
+@Path("/admin/api/merchants")
+@Produces(MediaType.APPLICATION_JSON)
+public class MerchantAdminResource {
+
+    private final MerchantAccountService accounts;
+    private final LedgerService ledger;
+
+    public MerchantAdminResource(MerchantAccountService accounts, LedgerService ledger) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+    }
+
+    @GET
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public List<MerchantSummary> list() {
+        return accounts.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.ADMIN)
+    public Response open(OpenMerchant request) {
+        accounts.open(request.code(), request.name(), request.secret(),
+                request.priceRateBp() == null ? 9_850 : request.priceRateBp(),
+                request.openingBalance() == null ? 0 : request.openingBalance());
+        return Response.status(201).entity(summary(request.code())).build();
+    }
+
+    @POST
+    @Path("/{code}/credits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.ADMIN)
+    public MerchantSummary credit(@PathParam("code") String code, Credit request) {
+        ledger.credit(accounts.idOf(code), request.amount(), request.note());
+        return summary(code);
+    }
+
+    @GET
+    @Path("/{code}/reconciliation")
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public Reconciliation reconciliation(@PathParam("code") String code) {
+        return ledger.reconcile(accounts.idOf(code));
+    }
+
+    private MerchantSummary summary(String code) {
+        return accounts.list().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    public record OpenMerchant(String code, String name, String secret, Integer priceRateBp, Long openingBalance) {
+    }
+
+    public record Credit(long amount, String note) {
+    }
+}

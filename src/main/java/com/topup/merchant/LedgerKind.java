@@ -1,0 +1,7 @@
+package com.topup.merchant;
+
+public enum LedgerKind {
+    CREDIT,
+    DEBIT,
+    REFUND
+}

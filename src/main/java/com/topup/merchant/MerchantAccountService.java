@@ -1,0 +1,93 @@
+package com.topup.merchant;
+
+import com.topup.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Opens merchant accounts (with their balance account) and lists them for staff. */
+@ApplicationScoped
+public class MerchantAccountService {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{1,63}");
+
+    private final MerchantSecretCipher cipher;
+    private final LedgerService ledger;
+    private final EntityManager em;
+
+    public MerchantAccountService(MerchantSecretCipher cipher, LedgerService ledger, EntityManager em) {
+        this.cipher = cipher;
+        this.ledger = ledger;
+        this.em = em;
+    }
+
+    /** Creates the merchant unless one with this code exists; credits the opening balance once. */
+    @Transactional
+    public Merchant open(String code, String name, String secret, int priceRateBp, long openingBalance) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new ApiException(400, "INVALID_REQUEST", "Merchant code must be 2-64 of [a-z0-9_-]");
+        }
+        if (secret == null || secret.length() < 16 || secret.length() > 128) {
+            throw new ApiException(400, "INVALID_REQUEST", "Secret must be 16 to 128 characters");
+        }
+        if (priceRateBp < 1 || priceRateBp > 20_000) {
+            throw new ApiException(400, "INVALID_REQUEST", "Price rate must be 1 to 20000 basis points");
+        }
+        if (openingBalance < 0) {
+            throw new ApiException(400, "INVALID_REQUEST", "Opening balance cannot be negative");
+        }
+        int inserted = em.createNativeQuery("""
+                        insert into merchant (code, name, secret_cipher, status, price_rate_bp, tier, created_at)
+                        values (?1, ?2, ?3, 'ACTIVE', ?4, 'STANDARD', ?5) on conflict (code) do nothing""")
+                .setParameter(1, code)
+                .setParameter(2, name == null || name.isBlank() ? code : name)
+                .setParameter(3, cipher.encrypt(secret))
+                .setParameter(4, priceRateBp)
+                .setParameter(5, Instant.now())
+                .executeUpdate();
+        Merchant merchant = Merchant.<Merchant>find("code", code).singleResult();
+        if (inserted == 1) {
+            em.createNativeQuery("insert into merchant_balance (merchant_id, opening_balance, balance) values (?1, 0, 0)")
+                    .setParameter(1, merchant.id)
+                    .executeUpdate();
+            if (openingBalance > 0) {
+                ledger.credit(merchant.id, openingBalance, "opening balance");
+            }
+        }
+        return merchant;
+    }
+
+    @Transactional
+    public List<MerchantSummary> list() {
+        List<?> rows = em.createNativeQuery("""
+                        select m.code, m.name, m.status, m.price_rate_bp, b.balance
+                        from merchant m join merchant_balance b on b.merchant_id = m.id order by m.code""")
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new MerchantSummary((String) r[0], (String) r[1], (String) r[2],
+                        ((Number) r[3]).intValue(), ((Number) r[4]).longValue()))
+                .toList();
+    }
+
+    /** Disables or re-enables a merchant; its requests are refused with MERCHANT_DISABLED once caches expire. */
+    @Transactional
+    public void setStatus(String code, MerchantStatus status) {
+        int updated = em.createNativeQuery("update merchant set status = ?1 where code = ?2")
+                .setParameter(1, status.name())
+                .setParameter(2, code)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new ApiException(404, "MERCHANT_NOT_FOUND", "No merchant " + code);
+        }
+    }
+
+    @Transactional
+    public long idOf(String code) {
+        return Merchant.<Merchant>find("code", code).firstResultOptional()
+                .map(m -> m.id)
+                .orElseThrow(() -> new ApiException(404, "MERCHANT_NOT_FOUND", "No merchant " + code));
+    }
+}

@@ -1,0 +1,6 @@
+package com.topup.merchant;
+
+public enum MerchantStatus {
+    ACTIVE,
+    DISABLED
+}

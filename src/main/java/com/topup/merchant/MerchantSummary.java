@@ -1,0 +1,4 @@
+package com.topup.merchant;
+
+public record MerchantSummary(String code, String name, String status, int priceRateBp, long balance) {
+}

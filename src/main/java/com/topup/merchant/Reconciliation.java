@@ -1,0 +1,13 @@
+package com.topup.merchant;
+
+/** A merchant's balance next to what its ledger adds up to. */
+public record Reconciliation(long opening, long balance, long credits, long debits, long refunds) {
+
+    public long expectedBalance() {
+        return opening + credits - debits + refunds;
+    }
+
+    public boolean balanced() {
+        return expectedBalance() == balance;
+    }
+}

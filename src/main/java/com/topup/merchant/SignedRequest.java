@@ -1,0 +1,6 @@
+package com.topup.merchant;
+
+/** The parts of an HTTP request that its signature covers. */
+public record SignedRequest(String method, String pathAndQuery, String merchantId, String timestamp,
+                            String nonce, String signature, byte[] body) {
+}

@@ -1,0 +1,79 @@
+package com.topup.order;
+
+import com.topup.merchant.LedgerService;
+import com.topup.outbox.OutboxWriter;
+import com.topup.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Persists a new order, its debit and its outbox events in one transaction, idempotently per merchant and
+ * merchantOrderId: a concurrent or repeated identical request gets the original order and nothing is charged twice.
+ */
+@ApplicationScoped
+public class OrderStore {
+
+    public static final String DISPATCH_TOPIC = "topup.dispatch";
+    public static final String ORDER_EVENTS_TOPIC = "topup.order-events";
+
+    private final EntityManager em;
+    private final LedgerService ledger;
+    private final OutboxWriter outbox;
+
+    public OrderStore(EntityManager em, LedgerService ledger, OutboxWriter outbox) {
+        this.em = em;
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public IntakeResult create(NewOrder order) {
+        int inserted = em.createNativeQuery("""
+                        insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
+                            country, carrier, province, city, face_value, price, notify_url, status, version, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'PENDING', 0, ?14, ?14)
+                        on conflict (merchant_id, merchant_order_id) do nothing""")
+                .setParameter(1, order.id())
+                .setParameter(2, order.merchantId())
+                .setParameter(3, order.merchantOrderId())
+                .setParameter(4, order.phoneCipher())
+                .setParameter(5, order.phoneHash())
+                .setParameter(6, order.phoneMasked())
+                .setParameter(7, order.country())
+                .setParameter(8, order.carrier())
+                .setParameter(9, order.province())
+                .setParameter(10, order.city())
+                .setParameter(11, order.faceValue())
+                .setParameter(12, order.price())
+                .setParameter(13, order.notifyUrl())
+                .setParameter(14, Timestamp.from(order.createdAt()))
+                .executeUpdate();
+        if (inserted == 0) {
+            return existing(order);
+        }
+        ledger.debitForOrder(order.merchantId(), order.price(), order.id());
+        OrderView view = order.view();
+        outbox.append(DISPATCH_TOPIC, order.id(), new DispatchRequest(order.id(), order.merchantId(), order.carrier(),
+                order.province(), order.faceValue(), order.createdAt()));
+        outbox.append(ORDER_EVENTS_TOPIC, order.id(), OrderEvent.of("ORDER_ACCEPTED", order.merchantCode(), view));
+        return new IntakeResult(view, true);
+    }
+
+    private IntakeResult existing(NewOrder attempt) {
+        TopUpOrder original = TopUpOrder.<TopUpOrder>find("merchantId = ?1 and merchantOrderId = ?2",
+                attempt.merchantId(), attempt.merchantOrderId()).singleResult();
+        boolean same = original.phoneHash.equals(attempt.phoneHash())
+                && original.faceValue == attempt.faceValue()
+                && Objects.equals(original.notifyUrl, attempt.notifyUrl());
+        if (!same) {
+            throw new ApiException(409, "DUPLICATE_MERCHANT_ORDER_ID",
+                    "merchantOrderId " + attempt.merchantOrderId() + " was already used for a different order",
+                    Map.of("orderId", original.id));
+        }
+        return new IntakeResult(OrderView.of(original), false);
+    }
+}

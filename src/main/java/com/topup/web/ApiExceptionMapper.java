@@ -1,0 +1,56 @@
+package com.topup.web;
+
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Renders refusals, JAX-RS errors, security refusals and anything unexpected in the contract's error shape. */
+public class ApiExceptionMapper {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return ErrorResponses.of(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplicationException(jakarta.ws.rs.WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return ErrorResponses.of(status, ErrorResponses.codeFor(status), messageFor(status, e));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return ErrorResponses.of(401, "UNAUTHORIZED", "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return ErrorResponses.of(401, "UNAUTHORIZED", "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return ErrorResponses.of(403, "FORBIDDEN", "Your role does not allow this action");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return ErrorResponses.of(500, "INTERNAL_ERROR", "Internal error");
+    }
+
+    private static String messageFor(int status, jakarta.ws.rs.WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "Method not allowed on this resource";
+            case 406 -> "Only application/json responses are available";
+            case 413 -> "Request body too large";
+            case 415 -> "Content-Type must be application/json";
+            default -> e.getMessage() == null ? "Request refused" : e.getMessage();
+        };
+    }
+}

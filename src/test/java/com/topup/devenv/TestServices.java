@@ -1,0 +1,86 @@
+package com.topup.devenv;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Starts the real PostgreSQL, Kafka and Keycloak once for the whole test run, on free loopback ports and in
+ * throwaway directories, so the tests run beside a running launcher.
+ * Tests reach the broker's stop/start switch through system properties (JDK types cross class loaders).
+ */
+public class TestServices implements QuarkusTestResourceLifecycleManager {
+
+    public static final String KAFKA_STOP = "topup.test.kafka.stop";
+    public static final String KAFKA_START = "topup.test.kafka.start";
+    public static final String KEYCLOAK_URL = "topup.test.keycloak-url";
+
+    private Path root;
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private LocalKeycloak keycloak;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path target = LocalDirs.projectRoot().resolve("target").resolve("test-services");
+            Files.createDirectories(target);
+            root = Files.createTempDirectory(target, "run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> LocalKeycloak.start(
+                FreePorts.next(), root.resolve("keycloak"), false,
+                List.of(LocalDirs.realmFile(), LocalDirs.realmFile().resolveSibling("test-other-realm.json"))));
+        postgres = LocalPostgres.start(FreePorts.next(), root.resolve("postgres"), false, false);
+        kafka = LocalKafka.start(FreePorts.next(), FreePorts.next(), root.resolve("kafka"));
+        keycloak = keycloakStart.join();
+
+        LocalKafka broker = kafka;
+        System.getProperties().put(KAFKA_STOP, (Runnable) broker::stop);
+        System.getProperties().put(KAFKA_START, (Runnable) broker::start);
+        System.setProperty(KEYCLOAK_URL, keycloak.url());
+
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl("topup"));
+        config.put(KEYCLOAK_URL, keycloak.url());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        deleteQuietly(root);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // leftovers under target/ go with the next clean
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.topup.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.devenv.TestServices;
+import com.topup.support.MerchantApi;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Accepted orders reach the real broker through the outbox, also when the broker was down at the time. */
+@QuarkusTest
+class OutboxKafkaTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void acceptedOrderIsPublishedOnDispatchAndOrderEvents() {
+        try (KafkaConsumer<String, String> dispatch = consumer("topup.dispatch");
+             KafkaConsumer<String, String> events = consumer("topup.order-events")) {
+            String orderId = placeOrder("KAFKA");
+            assertTrue(await(dispatch, Set.of(orderId), Duration.ofSeconds(30)).containsKey(orderId));
+            String event = await(events, Set.of(orderId), Duration.ofSeconds(30)).get(orderId);
+            assertTrue(event.contains("\"ORDER_ACCEPTED\"") && event.contains("\"status\":\"PENDING\""), event);
+            assertTrue(!event.contains("13800138000"), "no clear phone number in events");
+        }
+    }
+
+    @Test
+    void ordersAcceptedWhileKafkaIsDownArriveWhenItReturns() {
+        try (KafkaConsumer<String, String> dispatch = consumer("topup.dispatch")) {
+            Set<String> placed = new HashSet<>();
+            ((Runnable) System.getProperties().get(TestServices.KAFKA_STOP)).run();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    placed.add(placeOrder("DOWN"));
+                }
+            } finally {
+                ((Runnable) System.getProperties().get(TestServices.KAFKA_START)).run();
+            }
+            Map<String, String> received = await(dispatch, placed, Duration.ofSeconds(60));
+            assertEquals(placed, received.keySet());
+        }
+    }
+
+    private static String placeOrder(String prefix) {
+        return MerchantApi.demo().post("/api/v1/orders", MerchantApi.orderJson(MerchantApi.uniqueOrderId(prefix), "13800138000", 1000))
+                .then().statusCode(201).extract().path("orderId");
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Polls until every wanted key was seen, returning key → value of the wanted records. */
+    private static Map<String, String> await(KafkaConsumer<String, String> consumer, Set<String> keys, Duration timeout) {
+        Map<String, String> seen = new HashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!seen.keySet().containsAll(keys) && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (keys.contains(record.key())) {
+                    seen.put(record.key(), record.value());
+                }
+            }
+        }
+        return seen;
+    }
+}
