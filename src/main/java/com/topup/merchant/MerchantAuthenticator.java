@@ -3,6 +3,7 @@ package com.topup.merchant;
 import com.topup.common.crypto.Hmac;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ public class MerchantAuthenticator {
     private final MerchantConfig config;
     private final Clock clock;
 
+    @Inject
     public MerchantAuthenticator(MerchantDirectory directory, NonceRegistry nonces, MerchantConfig config) {
         this(directory, nonces, config, Clock.systemUTC());
     }

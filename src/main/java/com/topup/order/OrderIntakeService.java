@@ -5,7 +5,6 @@ import com.topup.carrier.CarrierService;
 import com.topup.carrier.PhoneLookup;
 import com.topup.carrier.ProductCatalogue;
 import com.topup.common.crypto.PhoneCrypto;
-import com.topup.common.crypto.PhoneMask;
 import com.topup.merchant.AuthenticatedMerchant;
 import com.topup.web.ApiException;
 import com.topup.web.ErrorBody;
@@ -50,7 +49,7 @@ public class OrderIntakeService {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         NewOrder order = new NewOrder(OrderIds.next(now), merchant.id(), merchant.code(), request.merchantOrderId(),
-                phoneCrypto.encrypt(phone.e164()), phoneCrypto.hash(phone.e164()), PhoneMask.mask(phone.nationalNumber()),
+                phoneCrypto.encrypt(phone.e164()), phoneCrypto.hash(phone.e164()), phone.masked(),
                 phone.country(), phone.carrier().name(), phone.province(), phone.city(),
                 request.faceValue(), merchant.priceFor(request.faceValue()), request.notifyUrl(), now);
         return store.create(order);

@@ -60,6 +60,22 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

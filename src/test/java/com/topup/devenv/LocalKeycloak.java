@@ -108,9 +108,13 @@ public final class LocalKeycloak implements AutoCloseable {
         // The first start-dev rebuilds the server image inside the distribution: one at a time.
         synchronized (IMAGE_LOCK) {
             try (FileChannel channel = FileChannel.open(distribution.resolve(".start-dev.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return launch(command, data, env, httpPort, managementPort, readiness);
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    return launch(command, data, env, httpPort, managementPort, readiness);
+                } finally {
+                    lock.release();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot lock " + distribution, e);
             }

@@ -15,12 +15,13 @@ import java.util.stream.Stream;
 /**
  * Starts the real PostgreSQL, Kafka and Keycloak once for the whole test run, on free loopback ports and in
  * throwaway directories, so the tests run beside a running launcher.
- * Tests reach the broker's stop/start switch through system properties (JDK types cross class loaders).
+ * Tests that simulate a broker outage find its process, ports and directory in the configuration.
  */
 public class TestServices implements QuarkusTestResourceLifecycleManager {
 
-    public static final String KAFKA_STOP = "topup.test.kafka.stop";
-    public static final String KAFKA_START = "topup.test.kafka.start";
+    public static final String KAFKA_PID = "topup.test.kafka.pid";
+    public static final String KAFKA_CONTROLLER_PORT = "topup.test.kafka.controller-port";
+    public static final String KAFKA_DIR = "topup.test.kafka.dir";
     public static final String KEYCLOAK_URL = "topup.test.keycloak-url";
 
     private Path root;
@@ -44,11 +45,6 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         kafka = LocalKafka.start(FreePorts.next(), FreePorts.next(), root.resolve("kafka"));
         keycloak = keycloakStart.join();
 
-        LocalKafka broker = kafka;
-        System.getProperties().put(KAFKA_STOP, (Runnable) broker::stop);
-        System.getProperties().put(KAFKA_START, (Runnable) broker::start);
-        System.setProperty(KEYCLOAK_URL, keycloak.url());
-
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", postgres.username());
@@ -56,6 +52,9 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl("topup"));
         config.put(KEYCLOAK_URL, keycloak.url());
+        config.put(KAFKA_PID, Long.toString(kafka.pid()));
+        config.put(KAFKA_CONTROLLER_PORT, Integer.toString(kafka.controllerPort()));
+        config.put(KAFKA_DIR, kafka.dataDir().toString());
         return config;
     }
 

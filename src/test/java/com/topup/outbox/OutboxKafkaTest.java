@@ -3,7 +3,7 @@ package com.topup.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.topup.devenv.TestServices;
+import com.topup.support.KafkaOutage;
 import com.topup.support.MerchantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -40,16 +40,16 @@ class OutboxKafkaTest {
     }
 
     @Test
-    void ordersAcceptedWhileKafkaIsDownArriveWhenItReturns() {
+    void ordersAcceptedWhileKafkaIsDownArriveWhenItReturns() throws Exception {
         try (KafkaConsumer<String, String> dispatch = consumer("topup.dispatch")) {
             Set<String> placed = new HashSet<>();
-            ((Runnable) System.getProperties().get(TestServices.KAFKA_STOP)).run();
+            KafkaOutage.stopBroker();
             try {
                 for (int i = 0; i < 5; i++) {
                     placed.add(placeOrder("DOWN"));
                 }
             } finally {
-                ((Runnable) System.getProperties().get(TestServices.KAFKA_START)).run();
+                KafkaOutage.startBroker();
             }
             Map<String, String> received = await(dispatch, placed, Duration.ofSeconds(60));
             assertEquals(placed, received.keySet());

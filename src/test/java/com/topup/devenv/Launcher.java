@@ -1,0 +1,132 @@
+package com.topup.devenv;
+
+import com.topup.merchant.RequestSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one-command product start (bin/start): PostgreSQL, Kafka and Keycloak with data under ./data, then the
+ * packaged app in the demo profile. Ctrl-C stops everything it started.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int httpPort = env("TOPUP_HTTP_PORT", 8080);
+        int keycloakPort = env("TOPUP_KEYCLOAK_PORT", 8180);
+        int kafkaPort = env("TOPUP_KAFKA_PORT", 9092);
+        int kafkaControllerPort = env("TOPUP_KAFKA_CONTROLLER_PORT", 9093);
+        int postgresPort = env("TOPUP_PG_PORT", 5433);
+        Path data = Path.of(System.getenv().getOrDefault("TOPUP_DATA_DIR", "data")).toAbsolutePath();
+        Files.createDirectories(data);
+        for (int port : new int[] {httpPort, keycloakPort, kafkaPort, kafkaControllerPort, postgresPort}) {
+            if (ManagedProcess.portOpen(port)) {
+                throw new IllegalStateException("Port " + port + " is taken: is bin/start already running? "
+                        + "Ports can be changed with TOPUP_HTTP_PORT, TOPUP_KEYCLOAK_PORT, TOPUP_KAFKA_PORT, "
+                        + "TOPUP_KAFKA_CONTROLLER_PORT, TOPUP_PG_PORT");
+            }
+        }
+
+        long started = System.nanoTime();
+        say("Starting PostgreSQL, Kafka and Keycloak (data in " + data + ") ...");
+        CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() ->
+                LocalKeycloak.start(keycloakPort, data.resolve("keycloak"), true, List.of(LocalDirs.realmFile())));
+        LocalPostgres postgres = LocalPostgres.start(postgresPort, data.resolve("postgres"), true, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-postgres"));
+        LocalKafka kafka = LocalKafka.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"));
+        LocalKeycloak keycloak = keycloakStart.join();
+
+        say("Starting the app ...");
+        ManagedProcess app = startApp(httpPort, postgres, kafka, keycloak, data);
+        String appUrl = "http://127.0.0.1:" + httpPort;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        app.awaitReady(Duration.ofSeconds(120), () -> ready(http, appUrl + "/q/health/ready"));
+
+        printBanner(appUrl, postgres, kafka, keycloak, data, (System.nanoTime() - started) / 1_000_000_000.0);
+        while (app.isAlive()) {
+            Thread.sleep(500);
+        }
+        say("The app stopped; see " + app.logFile() + ". Stopping the services.");
+        System.exit(1);
+    }
+
+    private static ManagedProcess startApp(int httpPort, LocalPostgres postgres, LocalKafka kafka, LocalKeycloak keycloak, Path data) {
+        Path jar = LocalDirs.projectRoot().resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(),
+                "-Xmx1g",
+                "-Dquarkus.profile=demo",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + postgres.username(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl("topup"),
+                "-jar", jar.toString()));
+        return ManagedProcess.start("app", command, LocalDirs.projectRoot(), Map.of(), data.resolve("app.log"));
+    }
+
+    private static boolean ready(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void printBanner(String appUrl, LocalPostgres postgres, LocalKafka kafka, LocalKeycloak keycloak,
+                                    Path data, double seconds) {
+        String path = "/api/v1/balance";
+        String timestamp = Long.toString(System.currentTimeMillis());
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String signature = RequestSignature.sign("demo-merchant-secret".getBytes(StandardCharsets.UTF_8),
+                RequestSignature.canonical("GET", path, timestamp, nonce, new byte[0]));
+        System.out.printf("""
+
+                TopUp Back Office is running (ready in %.0f s). Ctrl-C stops everything.
+
+                  App          %s   (console %s/admin/, API docs %s/q/swagger-ui)
+                  Keycloak     %s   (realm topup; users analyst, approver, operator, auditor, admin; password = user name)
+                  Kafka        %s
+                  PostgreSQL   %s   (user postgres, password postgres)
+                  Logs, data   %s
+
+                Demo merchants: demo-merchant / demo-merchant-secret, demo-merchant-2 / demo-merchant-2-secret
+
+                Place and look up orders with the signing client:
+                  bin/merchant place A-1001 13800138000 10000
+                  bin/merchant get <orderId>
+                  bin/merchant balance
+
+                Or paste this signed request (valid for 5 minutes):
+                  curl -s %s%s -H 'X-Merchant-Id: demo-merchant' -H 'X-Timestamp: %s' -H 'X-Nonce: %s' -H 'X-Signature: %s'
+
+                """, seconds, appUrl, appUrl, appUrl, keycloak.url(), kafka.bootstrapServers(), postgres.jdbcUrl(), data,
+                appUrl, path, timestamp, nonce, signature);
+    }
+
+    private static int env(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
