@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.devenv.KeycloakTokens;
 import com.topup.merchant.RequestSignature;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -41,11 +47,19 @@ public final class IntakeBench {
             "13312345678", "15012345678", "17712345678"};
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String host;
+    private final int port;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final WebClient web;
 
-    private IntakeBench(String baseUrl) {
+    private IntakeBench(String baseUrl, int connections) {
         this.baseUrl = baseUrl;
+        URI uri = URI.create(baseUrl);
+        this.host = uri.getHost();
+        this.port = uri.getPort();
+        this.web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(connections)
+                .setConnectTimeout(5_000));
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +70,7 @@ public final class IntakeBench {
         String keycloakUrl = env("TOPUP_KEYCLOAK_URL", "http://127.0.0.1:" + env("TOPUP_KEYCLOAK_PORT", "8180"));
         String jdbcUrl = env("TOPUP_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + env("TOPUP_PG_PORT", "5433") + "/topup");
 
-        IntakeBench bench = new IntakeBench(appUrl);
+        IntakeBench bench = new IntakeBench(appUrl, concurrency);
         List<Merchant> merchants = bench.openMerchants(keycloakUrl, merchantCount);
         System.out.printf("Intake benchmark: %d merchants, %d requests in flight, %d s per phase, against %s%n",
                 merchantCount, concurrency, seconds, appUrl);
@@ -76,6 +90,7 @@ public final class IntakeBench {
         System.out.printf("target: >= 2000 orders/s with p99 <= 50 ms -> %s%n",
                 intake.perSecond() >= 2000 && intake.percentileMillis(99) <= 50 ? "met" : "NOT met");
         verify(jdbcUrl, intake.acceptedOrders());
+        bench.vertx.close();
     }
 
     private record Merchant(String code, byte[] secret) {
@@ -93,9 +108,11 @@ public final class IntakeBench {
             String secret = "bench-secret-" + UUID.randomUUID();
             String body = JSON.writeValueAsString(Map.of("code", code, "name", "Benchmark " + i, "secret", secret,
                     "openingBalance", 1_000_000_000_000L));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/api/merchants"))
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/admin/api/merchants"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("Cannot open merchant " + code + ": " + response.statusCode() + " " + response.body());
             }
@@ -119,50 +136,55 @@ public final class IntakeBench {
 
     private Result run(String name, List<Merchant> merchants, int concurrency, int seconds,
                        Function<Merchant, Call> nextCall) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(concurrency);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
-        int i = 0;
-        while (System.nanoTime() < end) {
-            inFlight.acquire();
-            Merchant merchant = merchants.get(i++ % merchants.size());
-            Call call = nextCall.apply(merchant);
-            long sent = System.nanoTime();
-            http.sendAsync(signed(merchant, call), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                latencies.add(System.nanoTime() - sent);
-                int status = error != null ? -1 : response.statusCode();
-                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                if (status == 201) {
-                    accepted.add(orderIdOf(response.body()));
+        for (int lane = 0; lane < concurrency; lane++) {
+            Runnable[] loop = new Runnable[1];
+            loop[0] = () -> {
+                if (System.nanoTime() >= end) {
+                    done.countDown();
+                    return;
                 }
-                inFlight.release();
-            });
+                Merchant merchant = merchants.get(next.getAndIncrement() % merchants.size());
+                Call call = nextCall.apply(merchant);
+                long sent = System.nanoTime();
+                send(merchant, call).onComplete(result -> {
+                    latencies.add(System.nanoTime() - sent);
+                    int status = result.succeeded() ? result.result().statusCode() : -1;
+                    statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    if (status == 201) {
+                        accepted.add(orderIdOf(result.result().bodyAsString()));
+                    }
+                    loop[0].run();
+                });
+            };
+            vertx.runOnContext(v -> loop[0].run());
         }
-        inFlight.acquire(concurrency);
+        done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(name, elapsed, latencies.stream().mapToLong(Long::longValue).sorted().toArray(), statuses, List.copyOf(accepted));
     }
 
-    private HttpRequest signed(Merchant merchant, Call call) {
+    private Future<HttpResponse<Buffer>> send(Merchant merchant, Call call) {
         String timestamp = Long.toString(System.currentTimeMillis());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         String signature = RequestSignature.sign(merchant.secret(),
                 RequestSignature.canonical(call.method(), call.path(), timestamp, nonce, call.body()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Merchant-Id", merchant.code())
-                .header("X-Timestamp", timestamp)
-                .header("X-Nonce", nonce)
-                .header("X-Signature", signature);
+        HttpRequest<Buffer> request = web.request(HttpMethod.valueOf(call.method()), port, host, call.path())
+                .timeout(30_000)
+                .putHeader("X-Merchant-Id", merchant.code())
+                .putHeader("X-Timestamp", timestamp)
+                .putHeader("X-Nonce", nonce)
+                .putHeader("X-Signature", signature);
         if (call.body().length > 0) {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        } else {
-            builder.GET();
+            return request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(call.body()));
         }
-        return builder.build();
+        return request.send();
     }
 
     private static String orderIdOf(String body) {
