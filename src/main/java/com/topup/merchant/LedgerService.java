@@ -1,5 +1,6 @@
 package com.topup.merchant;
 
+import com.topup.common.db.Sql;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,25 +15,26 @@ import java.util.List;
 public class LedgerService {
 
     private final EntityManager em;
+    private final Sql sql;
 
-    public LedgerService(EntityManager em) {
+    public LedgerService(EntityManager em, Sql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
     /** Debits an order's price inside the caller's transaction; refuses with INSUFFICIENT_BALANCE. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long debitForOrder(long merchantId, long amount, String orderId) {
-        List<?> after = em.createNativeQuery("""
-                        update merchant_balance set balance = balance - ?1, updated_at = now()
-                        where merchant_id = ?2 and balance >= ?1 returning balance""")
-                .setParameter(1, amount)
-                .setParameter(2, merchantId)
-                .getResultList();
-        if (after.isEmpty()) {
+        Long balanceAfter = sql.queryLong("""
+                with debited as (
+                    update merchant_balance set balance = balance - ?, updated_at = now()
+                    where merchant_id = ? and balance >= ? returning merchant_id, balance)
+                insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id)
+                select merchant_id, 'DEBIT', ?, balance, ? from debited returning balance_after""",
+                amount, merchantId, amount, amount, orderId);
+        if (balanceAfter == null) {
             throw new ApiException(402, "INSUFFICIENT_BALANCE", "Balance does not cover the price of " + amount + " fen");
         }
-        long balanceAfter = ((Number) after.get(0)).longValue();
-        insertEntry(merchantId, LedgerKind.DEBIT, amount, balanceAfter, orderId, null);
         return balanceAfter;
     }
 

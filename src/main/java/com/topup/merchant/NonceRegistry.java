@@ -2,9 +2,8 @@ package com.topup.merchant;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import com.topup.common.db.Sql;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -14,30 +13,31 @@ import java.time.Instant;
 @ApplicationScoped
 public class NonceRegistry {
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    public NonceRegistry(EntityManager em) {
-        this.em = em;
+    public NonceRegistry(Sql sql) {
+        this.sql = sql;
     }
 
-    /** @return true when the nonce is new for this merchant, false when it is a replay. */
+    /**
+     * Commits without waiting for the disk: a crash can forget the nonces of the last moments before it, which
+     * reopens replay only for those few requests, and only inside their 300 s timestamp window.
+     *
+     * @return true when the nonce is new for this merchant, false when it is a replay.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean register(long merchantId, String nonce, Instant now, Instant expiresAt) {
-        int rows = em.createNativeQuery("""
-                        insert into request_nonce (merchant_id, nonce, expires_at) values (?1, ?2, ?3)
-                        on conflict (merchant_id, nonce) do update set expires_at = excluded.expires_at
-                        where request_nonce.expires_at < ?4""")
-                .setParameter(1, merchantId)
-                .setParameter(2, nonce)
-                .setParameter(3, Timestamp.from(expiresAt))
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
+        sql.update("set local synchronous_commit = off");
+        int rows = sql.update("""
+                insert into request_nonce (merchant_id, nonce, expires_at) values (?, ?, ?)
+                on conflict (merchant_id, nonce) do update set expires_at = excluded.expires_at
+                where request_nonce.expires_at < ?""", merchantId, nonce, expiresAt, now);
         return rows == 1;
     }
 
     @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
-        em.createNativeQuery("delete from request_nonce where expires_at < now()").executeUpdate();
+        sql.update("delete from request_nonce where expires_at < now()");
     }
 }

@@ -1,12 +1,11 @@
 package com.topup.order;
 
+import com.topup.common.db.Sql;
 import com.topup.merchant.LedgerService;
 import com.topup.outbox.OutboxWriter;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,38 +19,26 @@ public class OrderStore {
     public static final String DISPATCH_TOPIC = "topup.dispatch";
     public static final String ORDER_EVENTS_TOPIC = "topup.order-events";
 
-    private final EntityManager em;
+    private final Sql sql;
     private final LedgerService ledger;
     private final OutboxWriter outbox;
 
-    public OrderStore(EntityManager em, LedgerService ledger, OutboxWriter outbox) {
-        this.em = em;
+    public OrderStore(Sql sql, LedgerService ledger, OutboxWriter outbox) {
+        this.sql = sql;
         this.ledger = ledger;
         this.outbox = outbox;
     }
 
     @Transactional
     public IntakeResult create(NewOrder order) {
-        int inserted = em.createNativeQuery("""
+        int inserted = sql.update("""
                         insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
                             country, carrier, province, city, face_value, price, notify_url, status, version, created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'PENDING', 0, ?14, ?14)
-                        on conflict (merchant_id, merchant_order_id) do nothing""")
-                .setParameter(1, order.id())
-                .setParameter(2, order.merchantId())
-                .setParameter(3, order.merchantOrderId())
-                .setParameter(4, order.phoneCipher())
-                .setParameter(5, order.phoneHash())
-                .setParameter(6, order.phoneMasked())
-                .setParameter(7, order.country())
-                .setParameter(8, order.carrier())
-                .setParameter(9, order.province())
-                .setParameter(10, order.city())
-                .setParameter(11, order.faceValue())
-                .setParameter(12, order.price())
-                .setParameter(13, order.notifyUrl())
-                .setParameter(14, Timestamp.from(order.createdAt()))
-                .executeUpdate();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                        on conflict (merchant_id, merchant_order_id) do nothing""",
+                order.id(), order.merchantId(), order.merchantOrderId(), order.phoneCipher(), order.phoneHash(),
+                order.phoneMasked(), order.country(), order.carrier(), order.province(), order.city(), order.faceValue(),
+                order.price(), order.notifyUrl(), order.createdAt(), order.createdAt());
         if (inserted == 0) {
             return existing(order);
         }

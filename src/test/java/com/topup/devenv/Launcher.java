@@ -101,7 +101,7 @@ public final class Launcher {
 
                 TopUp Back Office is running (ready in %.0f s). Ctrl-C stops everything.
 
-                  App          %s   (console %s/admin/, API docs %s/q/swagger-ui)
+                  App          %s   (API docs %s/q/swagger-ui, health %s/q/health/ready)
                   Keycloak     %s   (realm topup; users analyst, approver, operator, auditor, admin; password = user name)
                   Kafka        %s
                   PostgreSQL   %s   (user postgres, password postgres)
