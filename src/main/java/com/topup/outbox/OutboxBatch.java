@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One relay round in one transaction: claim unsent rows (skipping rows another instance holds),
- * publish them, mark them sent. If publishing fails the transaction rolls back and the rows stay unsent.
+ * One relay round in one transaction: claim rows (skipping rows another instance holds), publish them,
+ * delete them. If publishing fails the transaction rolls back and the rows stay for the next round.
  */
 @ApplicationScoped
 public class OutboxBatch {
@@ -26,7 +26,7 @@ public class OutboxBatch {
     public int publishNext(int limit, Duration timeout) throws EventPublisher.PublishFailedException {
         List<?> claimed = em.createNativeQuery("""
                         select id, topic, message_key, payload from outbox_event
-                        where sent_at is null order by id limit ?1 for update skip locked""")
+                        order by id limit ?1 for update skip locked""")
                 .setParameter(1, limit)
                 .getResultList();
         if (claimed.isEmpty()) {
@@ -36,7 +36,7 @@ public class OutboxBatch {
                 .map(r -> new OutboxRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
                 .toList();
         publisher.publishAll(rows, timeout);
-        em.createNativeQuery("update outbox_event set sent_at = now() where id = any(?1)")
+        em.createNativeQuery("delete from outbox_event where id = any(?1)")
                 .setParameter(1, rows.stream().mapToLong(OutboxRow::id).toArray())
                 .executeUpdate();
         return rows.size();
@@ -44,14 +44,6 @@ public class OutboxBatch {
 
     @Transactional
     public long pending() {
-        return ((Number) em.createNativeQuery("select count(*) from outbox_event where sent_at is null")
-                .getSingleResult()).longValue();
-    }
-
-    @Transactional
-    public int purgeSentBefore(Duration age) {
-        return em.createNativeQuery("delete from outbox_event where sent_at is not null and sent_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) age.toSeconds())
-                .executeUpdate();
+        return ((Number) em.createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue();
     }
 }

@@ -26,8 +26,4 @@ public interface OutboxConfig {
     /** How long to wait for the broker to acknowledge a batch. */
     @WithDefault("10s")
     Duration publishTimeout();
-
-    /** Published rows older than this are deleted. */
-    @WithDefault("P1D")
-    Duration retention();
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -81,11 +80,6 @@ public class OutboxRelay {
             published.increment(sent);
         } while (sent == config.batchSize() && running);
         return true;
-    }
-
-    @Scheduled(every = "1h", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
-    void purge() {
-        batch.purgeSentBefore(config.retention());
     }
 
     private double pendingOrMinusOne() {
