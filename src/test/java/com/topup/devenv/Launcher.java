@@ -25,6 +25,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // The first use of logging initialises the log manager; doing it here, before any other thread
+        // starts, avoids a class-initialisation deadlock between threads that log for the first time.
+        java.util.logging.LogManager.getLogManager();
         int httpPort = env("TOPUP_HTTP_PORT", 8080);
         int keycloakPort = env("TOPUP_KEYCLOAK_PORT", 8180);
         int kafkaPort = env("TOPUP_KAFKA_PORT", 9092);
