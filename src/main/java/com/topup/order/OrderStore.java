@@ -4,6 +4,7 @@ import com.topup.common.db.Sql;
 import com.topup.merchant.LedgerService;
 import com.topup.outbox.OutboxWriter;
 import com.topup.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -23,7 +24,10 @@ public class OrderStore {
     private final LedgerService ledger;
     private final OutboxWriter outbox;
 
-    public OrderStore(Sql sql, LedgerService ledger, OutboxWriter outbox) {
+    private final MeterRegistry metrics;
+
+    public OrderStore(Sql sql, LedgerService ledger, OutboxWriter outbox, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.sql = sql;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -47,6 +51,7 @@ public class OrderStore {
         outbox.append(DISPATCH_TOPIC, order.id(), new DispatchRequest(order.id(), order.merchantId(), order.carrier(),
                 order.province(), order.faceValue(), order.createdAt()));
         outbox.append(ORDER_EVENTS_TOPIC, order.id(), OrderEvent.of("ORDER_ACCEPTED", order.merchantCode(), view));
+        metrics.counter("topup_orders_accepted_total", "carrier", order.carrier()).increment();
         return new IntakeResult(view, true);
     }
 

@@ -1,5 +1,6 @@
 package com.topup.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -8,8 +9,15 @@ public class ApiExceptionMapper {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiExceptionMapper.class);
 
+    private final MeterRegistry metrics;
+
+    public ApiExceptionMapper(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
+        metrics.counter("topup_api_refusals_total", "code", e.code()).increment();
         return ErrorResponses.of(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
     }
 

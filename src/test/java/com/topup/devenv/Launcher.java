@@ -1,15 +1,9 @@
 package com.topup.devenv;
 
 import com.topup.merchant.RequestSignature;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,10 +47,13 @@ public final class Launcher {
         LocalKeycloak keycloak = keycloakStart.join();
 
         say("Starting the app ...");
-        ManagedProcess app = startApp(httpPort, postgres, kafka, keycloak, data);
-        String appUrl = "http://127.0.0.1:" + httpPort;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        app.awaitReady(Duration.ofSeconds(120), () -> ready(http, appUrl + "/q/health/ready"));
+        LocalApp app = LocalApp.start("app", httpPort, "demo", Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.password", postgres.password(),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl("topup")), data.resolve("app.log"));
+        String appUrl = app.url();
 
         printBanner(appUrl, postgres, kafka, keycloak, data, (System.nanoTime() - started) / 1_000_000_000.0);
         while (app.isAlive()) {
@@ -64,33 +61,6 @@ public final class Launcher {
         }
         say("The app stopped; see " + app.logFile() + ". Stopping the services.");
         System.exit(1);
-    }
-
-    private static ManagedProcess startApp(int httpPort, LocalPostgres postgres, LocalKafka kafka, LocalKeycloak keycloak, Path data) {
-        Path jar = LocalDirs.projectRoot().resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests");
-        }
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(),
-                "-Xmx1g",
-                "-Dquarkus.profile=demo",
-                "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                "-Dquarkus.datasource.username=" + postgres.username(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl("topup"),
-                "-jar", jar.toString()));
-        return ManagedProcess.start("app", command, LocalDirs.projectRoot(), Map.of(), data.resolve("app.log"));
-    }
-
-    private static boolean ready(HttpClient http, String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static void printBanner(String appUrl, LocalPostgres postgres, LocalKafka kafka, LocalKeycloak keycloak,

@@ -1,0 +1,194 @@
+package com.topup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.devenv.FreePorts;
+import com.topup.devenv.LocalApp;
+import com.topup.devenv.LocalDirs;
+import com.topup.devenv.TestServices;
+import com.topup.merchant.RequestSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two processes of the packaged app against one PostgreSQL and one broker behave like one: a nonce used on
+ * one is a replay on the other, concurrent identical orders across both make one order and one debit, and
+ * their outbox relays publish every order exactly once between them.
+ */
+class TwoInstancesIT {
+
+    private static final String MERCHANT = "demo-merchant";
+    private static final byte[] SECRET = "demo-merchant-secret".getBytes(StandardCharsets.UTF_8);
+
+    private static TestServices services;
+    private static Map<String, String> config;
+    private static LocalApp first;
+    private static LocalApp second;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoInstances() {
+        services = new TestServices();
+        config = services.start();
+        Map<String, String> appConfig = new HashMap<>();
+        for (String key : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
+                "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url")) {
+            appConfig.put(key, config.get(key));
+        }
+        var logs = LocalDirs.projectRoot().resolve("target/two-instances");
+        CompletableFuture<LocalApp> a = CompletableFuture.supplyAsync(() ->
+                LocalApp.start("app-1", FreePorts.next(), "demo", appConfig, logs.resolve("app-1.log")));
+        CompletableFuture<LocalApp> b = CompletableFuture.supplyAsync(() ->
+                LocalApp.start("app-2", FreePorts.next(), "demo", appConfig, logs.resolve("app-2.log")));
+        first = a.join();
+        second = b.join();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    @Test
+    void nonceUsedOnOneInstanceIsAReplayOnTheOther() throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        assertEquals(200, send(first, "GET", "/api/v1/balance", "", timestamp, nonce).statusCode());
+        HttpResponse<String> replay = send(second, "GET", "/api/v1/balance", "", timestamp, nonce);
+        assertEquals(401, replay.statusCode());
+        assertTrue(replay.body().contains("REPLAYED_NONCE"), replay.body());
+    }
+
+    @Test
+    void concurrentIdenticalOrdersOnBothInstancesMakeOneOrderAndOneDebit() throws Exception {
+        String merchantOrderId = "TWO-" + UUID.randomUUID().toString().substring(0, 12);
+        String body = "{\"merchantOrderId\":\"" + merchantOrderId + "\",\"phone\":\"13800138000\",\"faceValue\":2000}";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                LocalApp target = i % 2 == 0 ? first : second;
+                calls.add(pool.submit(() -> post(target, "/api/v1/orders", body)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                statuses.add(call.get().statusCode());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(19, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery(
+                "select count(distinct o.id), count(l.id) from topup_order o join merchant m on m.id = o.merchant_id "
+                        + "left join ledger_entry l on l.order_id = o.id and l.kind = 'DEBIT' "
+                        + "where m.code = '" + MERCHANT + "' and o.merchant_order_id = '" + merchantOrderId + "'")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1), "orders");
+            assertEquals(1, rs.getLong(2), "debits");
+        }
+    }
+
+    @Test
+    void bothRelaysTogetherPublishEveryOrderExactlyOnce() throws Exception {
+        try (KafkaConsumer<String, String> consumer = dispatchConsumer()) {
+            List<String> placed = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                LocalApp target = i % 2 == 0 ? first : second;
+                HttpResponse<String> response = post(target, "/api/v1/orders",
+                        "{\"merchantOrderId\":\"RELAY-" + UUID.randomUUID().toString().substring(0, 12)
+                                + "\",\"phone\":\"13800138000\",\"faceValue\":1000}");
+                assertEquals(201, response.statusCode(), response.body());
+                placed.add(response.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1"));
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!seen.keySet().containsAll(placed) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    seen.merge(record.key(), 1, Integer::sum);
+                }
+            }
+            // a little longer, so a duplicate publish would show up
+            long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < settle) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    seen.merge(record.key(), 1, Integer::sum);
+                }
+            }
+            assertTrue(seen.keySet().containsAll(placed), "every order published");
+            Set<String> duplicated = placed.stream().filter(id -> seen.get(id) != 1).collect(Collectors.toSet());
+            assertTrue(duplicated.isEmpty(), "published more than once: " + duplicated);
+        }
+    }
+
+    private static HttpResponse<String> post(LocalApp app, String path, String body) throws Exception {
+        return send(app, "POST", path, body, Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private static HttpResponse<String> send(LocalApp app, String method, String path, String body, String timestamp,
+                                             String nonce) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = RequestSignature.sign(SECRET, RequestSignature.canonical(method, path, timestamp, nonce, bytes));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url() + path))
+                .header("X-Merchant-Id", MERCHANT)
+                .header("X-Timestamp", timestamp)
+                .header("X-Nonce", nonce)
+                .header("X-Signature", signature);
+        if (bytes.length > 0) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+    }
+
+    private static KafkaConsumer<String, String> dispatchConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "two-instances-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("topup.dispatch"));
+        return consumer;
+    }
+}

@@ -1,0 +1,71 @@
+package com.topup.devenv;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged app (target/quarkus-app) as a separate process, for the launcher and multi-instance tests. */
+public final class LocalApp implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private LocalApp(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the app with the given profile and configuration and waits until it is ready. */
+    public static LocalApp start(String name, int port, String profile, Map<String, String> config, Path logFile) {
+        Path jar = LocalDirs.projectRoot().resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xmx1g",
+                "-Dquarkus.profile=" + profile, "-Dquarkus.http.port=" + port));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        ManagedProcess process = ManagedProcess.start(name, command, LocalDirs.projectRoot(), Map.of(), logFile);
+        LocalApp app = new LocalApp(process, port);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process.awaitReady(Duration.ofSeconds(120), () -> app.ready(http));
+        return app;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    private boolean ready(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
