@@ -1,0 +1,83 @@
+package com.topup.rules;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles DRL text into a KieBase at run time. Each build gets its own release id (concurrent builds on a
+ * shared id load each other's rules), runs on a bounded executor with a time limit (pathological rules can
+ * explode at build time), and treats duplicate rule names as errors.
+ */
+public final class DrlCompiler implements AutoCloseable {
+
+    static {
+        System.setProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+    }
+
+    private final KieServices kie = KieServices.Factory.get();
+    private final ExecutorService builds;
+    private final long timeoutMillis;
+
+    public DrlCompiler(int parallelBuilds, long timeoutMillis) {
+        this.builds = Executors.newFixedThreadPool(parallelBuilds, r -> {
+            Thread thread = new Thread(r, "drl-compiler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public CompilationResult compile(String ruleSet, String drl) {
+        Future<CompilationResult> build = builds.submit(() -> build(ruleSet, drl));
+        try {
+            return build.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            build.cancel(true);
+            return CompilationResult.failed(List.of(new RuleProblem(0, 0,
+                    "Compilation took longer than " + timeoutMillis + " ms and was abandoned")));
+        } catch (ExecutionException e) {
+            return CompilationResult.failed(List.of(new RuleProblem(0, 0, "Compilation failed: " + e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompilationResult.failed(List.of(new RuleProblem(0, 0, "Compilation interrupted")));
+        }
+    }
+
+    private CompilationResult build(String ruleSet, String drl) {
+        ReleaseId releaseId = kie.newReleaseId("com.topup.rules", ruleSet + "-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem files = kie.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        files.write("src/main/resources/com/topup/rules/" + ruleSet + "/" + ruleSet + ".drl", drl);
+        ClassLoader classLoader = DrlCompiler.class.getClassLoader();
+        KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
+        try {
+            List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .map(m -> new RuleProblem(Math.max(0, m.getLine()), Math.max(0, m.getColumn()), m.getText()))
+                    .toList();
+            if (!errors.isEmpty()) {
+                return CompilationResult.failed(errors);
+            }
+            KieContainer container = kie.newKieContainer(releaseId, classLoader);
+            return CompilationResult.compiled(container.getKieBase());
+        } finally {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    @Override
+    public void close() {
+        builds.shutdownNow();
+    }
+}

@@ -1,0 +1,139 @@
+package com.topup.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.RuleRandom;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DrlCompilerTest {
+
+    private static final String HEADER = """
+            package com.topup.rules.routing;
+            import com.topup.rules.model.OrderFact;
+            import com.topup.rules.model.ChannelFact;
+            import com.topup.rules.model.RouteDecision;
+            import com.topup.rules.model.RuleRandom;
+            global RuleRandom random;
+            """;
+
+    private static DrlCompiler compiler;
+    private static ScheduledExecutorService watchdog;
+
+    @BeforeAll
+    static void start() {
+        compiler = new DrlCompiler(2, 60_000);
+        watchdog = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterAll
+    static void stop() {
+        compiler.close();
+        watchdog.shutdownNow();
+    }
+
+    @Test
+    void syntaxErrorsComeBackWithTheirLine() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "broken"
+                    when
+                        $c : ChannelFact( successRate > )
+                    then
+                end
+                """);
+        assertFalse(result.succeeded());
+        assertTrue(result.errors().stream().anyMatch(e -> e.line() == 9), () -> result.errors().toString());
+    }
+
+    @Test
+    void unknownTypesAreErrors() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "unknown fact"
+                    when
+                        $x : NoSuchFact()
+                    then
+                end
+                """);
+        assertFalse(result.succeeded());
+    }
+
+    @Test
+    void duplicateRuleNamesAreErrors() {
+        String rule = """
+                rule "same name"
+                    when
+                        $c : ChannelFact()
+                    then
+                end
+                """;
+        CompilationResult result = compiler.compile("routing", HEADER + rule + rule);
+        assertFalse(result.succeeded(), "a duplicate rule name must not compile");
+    }
+
+    @Test
+    void concurrentBuildsDoNotSeeEachOthersRules() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> compiler.compile("routing", HEADER + "rule \"only in A\" when $c : ChannelFact() then end\n"));
+            var b = pool.submit(() -> compiler.compile("routing", HEADER + "rule \"only in B\" when $c : ChannelFact() then end\n"));
+            var kbA = a.get().kieBase();
+            var kbB = b.get().kieBase();
+            assertEquals(Set.of("only in A"), ruleNames(kbA));
+            assertEquals(Set.of("only in B"), ruleNames(kbB));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void runawayRulesTripTheFiringLimit() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "loops forever"
+                    when
+                        $d : RouteDecision()
+                    then
+                        insert(new RouteDecision());
+                end
+                """);
+        assertTrue(result.succeeded(), () -> result.errors().toString());
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000), 1, watchdog)) {
+            RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(), new RuleRandom(1)));
+            assertTrue(violation.getMessage().contains("500 rule firings"), violation.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingConsequenceIsReportedWithItsRule() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "divides by zero"
+                    when
+                        $c : ChannelFact()
+                    then
+                        int zero = 0;
+                        int boom = 1 / zero;
+                end
+                """);
+        assertTrue(result.succeeded(), () -> result.errors().toString());
+        ChannelFact channel = SeedRoutingRulesTest.channel("A", Set.of("CHINA_MOBILE"), Set.of(), 0.9, 100, 0, 10, "CLOSED", 10);
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000), 1, watchdog)) {
+            RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(channel), new RuleRandom(1)));
+            assertEquals("divides by zero", violation.rule());
+        }
+    }
+
+    private static Set<String> ruleNames(org.kie.api.KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(org.kie.api.definition.rule.Rule::getName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+}
