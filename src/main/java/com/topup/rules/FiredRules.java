@@ -5,21 +5,43 @@ import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
 
-/** Records the names of the rules that fired during one decision, and the one firing now. */
+/**
+ * Watches one session's decisions: records the rules that fired, remembers the one firing now, and halts
+ * the session once the decision has used up its time budget (checked between firings).
+ */
 final class FiredRules extends DefaultAgendaEventListener {
 
+    private final KieSession session;
     private final List<String> names = new ArrayList<>();
     private String current;
+    private long deadline;
+    private boolean overBudget;
+
+    FiredRules(KieSession session) {
+        this.session = session;
+    }
+
+    void startDecision(long budgetNanos) {
+        names.clear();
+        current = null;
+        overBudget = false;
+        deadline = System.nanoTime() + budgetNanos;
+    }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch().getRule().getName();
+        if (System.nanoTime() > deadline) {
+            overBudget = true;
+            session.halt();
+        }
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        names.add(event.getMatch().getRule().getName());
+        names.add(current);
         current = null;
     }
 
@@ -29,5 +51,9 @@ final class FiredRules extends DefaultAgendaEventListener {
 
     String current() {
         return current;
+    }
+
+    boolean overBudget() {
+        return overBudget || System.nanoTime() > deadline;
     }
 }

@@ -4,37 +4,42 @@ import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RouteDecision;
 import com.topup.rules.model.RuleRandom;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * One compiled version of a rule set, ready to decide. Immutable: a new version is a new instance, swapped in
- * atomically by its holder, so a decision always finishes on the version it started with. Sessions come from
- * a pool and are reset after each decision, which is far cheaper than creating one per decision.
+ * atomically by its holder, so a decision always finishes on the version it started with. Stateful sessions
+ * are reused (insert, fire, delete) from a small pool: creating a session per decision costs far more than
+ * the decision itself. A session that broke a guard is discarded, not reused.
  */
 public final class RuleSetRuntime implements AutoCloseable {
 
     private final String ruleSet;
     private final Integer version;
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
     private final RuleLimits limits;
-    private final ScheduledExecutorService watchdog;
+    private final Set<String> declaredGlobals;
+    private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
 
-    public RuleSetRuntime(String ruleSet, Integer version, KieBase kieBase, RuleLimits limits, int poolSize,
-                          ScheduledExecutorService watchdog) {
+    public RuleSetRuntime(String ruleSet, Integer version, KieBase kieBase, RuleLimits limits) {
         this.ruleSet = ruleSet;
         this.version = version;
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(poolSize);
         this.limits = limits;
-        this.watchdog = watchdog;
+        this.declaredGlobals = kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream())
+                .map(Global::getName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public String ruleSet() {
@@ -48,53 +53,87 @@ public final class RuleSetRuntime implements AutoCloseable {
     public RouteOutcome route(OrderFact order, List<ChannelFact> channels, RuleRandom random) {
         RouteDecision decision = new RouteDecision();
         List<String> fired = run(session -> {
-            session.setGlobal("random", random);
-            session.insert(order);
-            channels.forEach(session::insert);
-            session.insert(decision);
+            setGlobal(session, "decision", decision);
+            setGlobal(session, "random", random);
+        }, facts -> {
+            facts.insert(order);
+            channels.forEach(facts::insert);
         });
         return new RouteOutcome(decision.getRanked(), decision.getExcluded(), fired, version);
     }
 
-    private List<String> run(java.util.function.Consumer<KieSession> facts) {
-        KieSession session = sessions.newKieSession();
-        FiredRules fired = new FiredRules();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            timedOut.set(true);
-            session.halt();
-        }, limits.timeBudgetMillis(), TimeUnit.MILLISECONDS);
-        session.addEventListener(fired);
+    private List<String> run(Consumer<KieSession> globals, Consumer<Inserter> facts) {
+        PooledSession pooled = idle.pollFirst();
+        if (pooled == null) {
+            pooled = new PooledSession(kieBase.newKieSession());
+        }
+        KieSession session = pooled.session;
+        List<FactHandle> handles = pooled.handles;
+        boolean reusable = false;
+        pooled.fired.startDecision(TimeUnit.MILLISECONDS.toNanos(limits.timeBudgetMillis()));
         try {
-            facts.accept(session);
+            globals.accept(session);
+            facts.accept(fact -> handles.add(session.insert(fact)));
             int count = session.fireAllRules(limits.maxFirings());
-            if (timedOut.get()) {
+            if (pooled.fired.overBudget()) {
                 throw new RuleGuardViolation(ruleSet + " v" + version + " exceeded its time budget of "
-                        + limits.timeBudgetMillis() + " ms", fired.current(), null);
+                        + limits.timeBudgetMillis() + " ms", pooled.fired.current(), null);
             }
             if (count >= limits.maxFirings()) {
                 throw new RuleGuardViolation(ruleSet + " v" + version + " reached the limit of " + limits.maxFirings()
-                        + " rule firings", fired.current(), null);
+                        + " rule firings", pooled.fired.current(), null);
             }
-            return fired.names();
+            List<String> names = pooled.fired.names();
+            handles.forEach(session::delete);
+            handles.clear();
+            reusable = session.getFactCount() == 0;
+            return names;
         } catch (RuleGuardViolation e) {
             throw e;
         } catch (RuntimeException e) {
             throw new RuleGuardViolation(ruleSet + " v" + version + ": a rule consequence failed: " + e.getMessage(),
-                    fired.current(), e);
+                    pooled.fired.current(), e);
         } finally {
-            alarm.cancel(false);
-            session.removeEventListener(fired);
-            session.dispose();
+            if (reusable) {
+                idle.offerFirst(pooled);
+            } else {
+                session.dispose();
+            }
+        }
+    }
+
+    /** Rules declare only the globals they use; setting an undeclared one is an engine error. */
+    private void setGlobal(KieSession session, String name, Object value) {
+        if (declaredGlobals.contains(name)) {
+            session.setGlobal(name, value);
         }
     }
 
     @Override
     public void close() {
-        sessions.shutdown();
+        PooledSession pooled;
+        while ((pooled = idle.pollFirst()) != null) {
+            pooled.session.dispose();
+        }
     }
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    private interface Inserter {
+        void insert(Object fact);
+    }
+
+    private static final class PooledSession {
+        final KieSession session;
+        final FiredRules fired;
+        final List<FactHandle> handles = new ArrayList<>();
+
+        PooledSession(KieSession session) {
+            this.session = session;
+            this.fired = new FiredRules(session);
+            session.addEventListener(fired);
+        }
     }
 }

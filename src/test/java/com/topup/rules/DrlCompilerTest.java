@@ -10,7 +10,6 @@ import com.topup.rules.model.RuleRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,22 +22,20 @@ class DrlCompilerTest {
             import com.topup.rules.model.ChannelFact;
             import com.topup.rules.model.RouteDecision;
             import com.topup.rules.model.RuleRandom;
+            global RouteDecision decision;
             global RuleRandom random;
             """;
 
     private static DrlCompiler compiler;
-    private static ScheduledExecutorService watchdog;
 
     @BeforeAll
     static void start() {
         compiler = new DrlCompiler(2, 60_000);
-        watchdog = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterAll
     static void stop() {
         compiler.close();
-        watchdog.shutdownNow();
     }
 
     @Test
@@ -51,7 +48,7 @@ class DrlCompilerTest {
                 end
                 """);
         assertFalse(result.succeeded());
-        assertTrue(result.errors().stream().anyMatch(e -> e.line() == 9), () -> result.errors().toString());
+        assertTrue(result.errors().stream().anyMatch(e -> e.line() == 10), () -> result.errors().toString());
     }
 
     @Test
@@ -99,13 +96,13 @@ class DrlCompilerTest {
         CompilationResult result = compiler.compile("routing", HEADER + """
                 rule "loops forever"
                     when
-                        $d : RouteDecision()
+                        $o : OrderFact()
                     then
-                        insert(new RouteDecision());
+                        insert(new OrderFact("again", "m", "STANDARD", "CHINA_MOBILE", "北京", null, 1000, 985, 1, 0));
                 end
                 """);
         assertTrue(result.succeeded(), () -> result.errors().toString());
-        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000), 1, watchdog)) {
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000))) {
             RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
                     () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(), new RuleRandom(1)));
             assertTrue(violation.getMessage().contains("500 rule firings"), violation.getMessage());
@@ -125,7 +122,7 @@ class DrlCompilerTest {
                 """);
         assertTrue(result.succeeded(), () -> result.errors().toString());
         ChannelFact channel = SeedRoutingRulesTest.channel("A", Set.of("CHINA_MOBILE"), Set.of(), 0.9, 100, 0, 10, "CLOSED", 10);
-        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000), 1, watchdog)) {
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000))) {
             RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
                     () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(channel), new RuleRandom(1)));
             assertEquals("divides by zero", violation.rule());

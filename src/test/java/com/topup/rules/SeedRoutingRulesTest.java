@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class SeedRoutingRulesTest {
 
     private static DrlCompiler compiler;
-    private static ScheduledExecutorService watchdog;
     private static RuleSetRuntime routing;
 
     static final OrderFact BEIJING_MOBILE = new OrderFact("T1", "demo-merchant", "STANDARD", "CHINA_MOBILE", "北京", "北京",
@@ -33,17 +30,15 @@ class SeedRoutingRulesTest {
     @BeforeAll
     static void compileSeedRules() throws IOException {
         compiler = new DrlCompiler(1, 60_000);
-        watchdog = Executors.newSingleThreadScheduledExecutor();
         CompilationResult result = compiler.compile("routing", seed("routing"));
         assertTrue(result.succeeded(), () -> "seed routing rules compile: " + result.errors());
-        routing = new RuleSetRuntime("routing", 1, result.kieBase(), new RuleLimits(1_000, 1_000), 2, watchdog);
+        routing = new RuleSetRuntime("routing", 1, result.kieBase(), new RuleLimits(1_000, 1_000));
     }
 
     @AfterAll
     static void close() {
         routing.close();
         compiler.close();
-        watchdog.shutdownNow();
     }
 
     static String seed(String ruleSet) throws IOException {

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class RouteDecision {
 
+    private static final Comparator<RouteCandidate> BY_SCORE =
+            Comparator.comparingDouble(RouteCandidate::score).reversed().thenComparing(RouteCandidate::channel);
+
     private final Map<String, RouteCandidate> proposed = new LinkedHashMap<>();
     private final Map<String, String> excluded = new LinkedHashMap<>();
     private String picked;
@@ -33,15 +36,23 @@ public final class RouteDecision {
 
     /** Whether at least one proposed channel is not excluded. */
     public boolean hasCandidates() {
-        return proposed.keySet().stream().anyMatch(code -> !excluded.containsKey(code));
+        for (String code : proposed.keySet()) {
+            if (!excluded.containsKey(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Picks one candidate with probability proportional to its score and ranks it first. */
     public void pickWeighted(RuleRandom random) {
         List<RouteCandidate> eligible = byScore();
-        double total = eligible.stream().mapToDouble(c -> Math.max(0, c.score())).sum();
         if (eligible.isEmpty()) {
             return;
+        }
+        double total = 0;
+        for (RouteCandidate candidate : eligible) {
+            total += Math.max(0, candidate.score());
         }
         if (total <= 0) {
             picked = eligible.get(0).channel();
@@ -60,12 +71,14 @@ public final class RouteDecision {
 
     /** Eligible channels in the order to try them: the weighted pick (if any) first, then by score. */
     public List<RouteCandidate> getRanked() {
-        List<RouteCandidate> ranked = new ArrayList<>(byScore());
+        List<RouteCandidate> ranked = byScore();
         if (picked != null) {
-            ranked.stream().filter(c -> c.channel().equals(picked)).findFirst().ifPresent(first -> {
-                ranked.remove(first);
-                ranked.add(0, first);
-            });
+            for (int i = 1; i < ranked.size(); i++) {
+                if (ranked.get(i).channel().equals(picked)) {
+                    ranked.add(0, ranked.remove(i));
+                    break;
+                }
+            }
         }
         return ranked;
     }
@@ -80,9 +93,13 @@ public final class RouteDecision {
     }
 
     private List<RouteCandidate> byScore() {
-        return proposed.values().stream()
-                .filter(c -> !excluded.containsKey(c.channel()))
-                .sorted(Comparator.comparingDouble(RouteCandidate::score).reversed().thenComparing(RouteCandidate::channel))
-                .toList();
+        List<RouteCandidate> eligible = new ArrayList<>(proposed.size());
+        for (RouteCandidate candidate : proposed.values()) {
+            if (!excluded.containsKey(candidate.channel())) {
+                eligible.add(candidate);
+            }
+        }
+        eligible.sort(BY_SCORE);
+        return eligible;
     }
 }
