@@ -1,5 +1,7 @@
 package com.topup.rules;
 
+import com.topup.rules.sandbox.DrlProblem;
+import com.topup.rules.sandbox.DrlSandbox;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +18,10 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles DRL text into a KieBase at run time. Each build gets its own release id (concurrent builds on a
- * shared id load each other's rules), runs on a bounded executor with a time limit (pathological rules can
- * explode at build time), and treats duplicate rule names as errors.
+ * Checks DRL text with the sandbox and, only if it passes, compiles it into a KieBase at run time, so text
+ * that uses anything outside the fact model can never reach a live KieBase. Each build gets its own release
+ * id (concurrent builds on a shared id load each other's rules), runs on a bounded executor with a time
+ * limit (pathological rules can explode at parse or build time), and treats duplicate rule names as errors.
  */
 public final class DrlCompiler implements AutoCloseable {
 
@@ -27,10 +30,12 @@ public final class DrlCompiler implements AutoCloseable {
     }
 
     private final KieServices kie = KieServices.Factory.get();
+    private final DrlSandbox sandbox;
     private final ExecutorService builds;
     private final long timeoutMillis;
 
-    public DrlCompiler(int parallelBuilds, long timeoutMillis) {
+    public DrlCompiler(DrlSandbox sandbox, int parallelBuilds, long timeoutMillis) {
+        this.sandbox = sandbox;
         this.builds = Executors.newFixedThreadPool(parallelBuilds, r -> {
             Thread thread = new Thread(r, "drl-compiler");
             thread.setDaemon(true);
@@ -45,17 +50,21 @@ public final class DrlCompiler implements AutoCloseable {
             return build.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             build.cancel(true);
-            return CompilationResult.failed(List.of(new RuleProblem(0, 0,
+            return CompilationResult.failed(List.of(new DrlProblem(0, 0,
                     "Compilation took longer than " + timeoutMillis + " ms and was abandoned")));
         } catch (ExecutionException e) {
-            return CompilationResult.failed(List.of(new RuleProblem(0, 0, "Compilation failed: " + e.getCause())));
+            return CompilationResult.failed(List.of(new DrlProblem(0, 0, "Compilation failed: " + e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CompilationResult.failed(List.of(new RuleProblem(0, 0, "Compilation interrupted")));
+            return CompilationResult.failed(List.of(new DrlProblem(0, 0, "Compilation interrupted")));
         }
     }
 
     private CompilationResult build(String ruleSet, String drl) {
+        List<DrlProblem> refused = sandbox.check(drl, RuleVocabulary.packageOf(ruleSet));
+        if (!refused.isEmpty()) {
+            return CompilationResult.failed(refused);
+        }
         ReleaseId releaseId = kie.newReleaseId("com.topup.rules", ruleSet + "-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
@@ -63,8 +72,8 @@ public final class DrlCompiler implements AutoCloseable {
         ClassLoader classLoader = DrlCompiler.class.getClassLoader();
         KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
         try {
-            List<RuleProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                    .map(m -> new RuleProblem(Math.max(0, m.getLine()), Math.max(0, m.getColumn()), m.getText()))
+            List<DrlProblem> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .map(m -> new DrlProblem(Math.max(0, m.getLine()), Math.max(0, m.getColumn()), m.getText()))
                     .toList();
             if (!errors.isEmpty()) {
                 return CompilationResult.failed(errors);

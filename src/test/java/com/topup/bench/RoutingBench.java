@@ -4,6 +4,7 @@ import com.topup.rules.CompilationResult;
 import com.topup.rules.DrlCompiler;
 import com.topup.rules.RuleLimits;
 import com.topup.rules.RuleSetRuntime;
+import com.topup.rules.RuleVocabulary;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RouteCandidate;
@@ -37,7 +38,7 @@ public final class RoutingBench {
         List<ChannelFact> channels = channels();
         List<OrderFact> orders = orders();
         String seed = seedRouting();
-        try (DrlCompiler compiler = new DrlCompiler(1, 120_000)) {
+        try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary.sandbox(), 1, 120_000)) {
             long start = System.nanoTime();
             CompilationResult cold = compiler.compile("routing", seed);
             double coldMillis = (System.nanoTime() - start) / 1e6;

@@ -30,7 +30,7 @@ class DrlCompilerTest {
 
     @BeforeAll
     static void start() {
-        compiler = new DrlCompiler(2, 60_000);
+        compiler = new DrlCompiler(RuleVocabulary.sandbox(), 2, 60_000);
     }
 
     @AfterAll
@@ -49,6 +49,21 @@ class DrlCompilerTest {
                 """);
         assertFalse(result.succeeded());
         assertTrue(result.errors().stream().anyMatch(e -> e.line() == 10), () -> result.errors().toString());
+    }
+
+    @Test
+    void sandboxRefusalsNeverReachTheEngine() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "escape"
+                    when
+                        $c : ChannelFact()
+                    then
+                        System.exit(1);
+                end
+                """);
+        assertFalse(result.succeeded());
+        assertTrue(result.errors().stream().anyMatch(e -> e.line() == 12 && e.message().contains("System")),
+                () -> result.errors().toString());
     }
 
     @Test
