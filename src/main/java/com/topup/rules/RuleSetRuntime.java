@@ -30,6 +30,7 @@ public final class RuleSetRuntime implements AutoCloseable {
     private final RuleLimits limits;
     private final Set<String> declaredGlobals;
     private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     public RuleSetRuntime(String ruleSet, Integer version, KieBase kieBase, RuleLimits limits) {
         this.ruleSet = ruleSet;
@@ -94,7 +95,7 @@ public final class RuleSetRuntime implements AutoCloseable {
             throw new RuleGuardViolation(ruleSet + " v" + version + ": a rule consequence failed: " + e.getMessage(),
                     pooled.fired.current(), e);
         } finally {
-            if (reusable) {
+            if (reusable && !closed) {
                 idle.offerFirst(pooled);
             } else {
                 session.dispose();
@@ -111,6 +112,7 @@ public final class RuleSetRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         PooledSession pooled;
         while ((pooled = idle.pollFirst()) != null) {
             pooled.session.dispose();

@@ -1,0 +1,123 @@
+package com.topup.admin;
+
+import com.topup.rules.RuleSetService;
+import com.topup.rules.RuleSetSummary;
+import com.topup.rules.RuleSetVersionView;
+import com.topup.rules.sandbox.DrlProblem;
+import com.topup.web.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Rule sets and their versions (CONTRACT §3). */
+@Path("/admin/api/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+
+
+    private final RuleSetService rules;
+    private final SecurityIdentity identity;
+
+    public RuleSetResource(RuleSetService rules, SecurityIdentity identity) {
+        this.rules = rules;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({StaffRoles.RULE_AUTHOR, StaffRoles.RULE_APPROVER, StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public List<RuleSetSummary> list() {
+        return rules.summaries();
+    }
+
+    @GET
+    @Path("/{name}/versions")
+    @RolesAllowed({StaffRoles.RULE_AUTHOR, StaffRoles.RULE_APPROVER, StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public List<RuleSetVersionView> versions(@PathParam("name") String name) {
+        return rules.versions(name);
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}")
+    @RolesAllowed({StaffRoles.RULE_AUTHOR, StaffRoles.RULE_APPROVER, StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public RuleSetVersionView version(@PathParam("name") String name, @PathParam("version") int version) {
+        return rules.version(name, version);
+    }
+
+    @POST
+    @Path("/{name}/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.RULE_AUTHOR)
+    public Validation validate(@PathParam("name") String name, DrlText request) {
+        List<DrlProblem> errors = rules.validate(name, request == null ? null : request.drl());
+        return new Validation(errors.isEmpty(), errors);
+    }
+
+    @POST
+    @Path("/{name}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.RULE_AUTHOR)
+    public Response createDraft(@PathParam("name") String name, NewVersion request) {
+        if (request == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"drl\", \"comment\", \"baseVersion\"?}");
+        }
+        RuleSetVersionView draft = rules.createDraft(name, request.drl(), request.comment(), request.baseVersion(), actor());
+        return Response.status(201).entity(draft).build();
+    }
+
+    @POST
+    @Path("/{name}/versions/{version}/submit")
+    @RolesAllowed(StaffRoles.RULE_AUTHOR)
+    public RuleSetVersionView submit(@PathParam("name") String name, @PathParam("version") int version) {
+        return rules.submit(name, version, actor());
+    }
+
+    @POST
+    @Path("/{name}/versions/{version}/approve")
+    @RolesAllowed(StaffRoles.RULE_APPROVER)
+    public RuleSetVersionView approve(@PathParam("name") String name, @PathParam("version") int version) {
+        return rules.approve(name, version, actor());
+    }
+
+    @POST
+    @Path("/{name}/versions/{version}/reject")
+    @RolesAllowed(StaffRoles.RULE_APPROVER)
+    public RuleSetVersionView reject(@PathParam("name") String name, @PathParam("version") int version) {
+        return rules.reject(name, version, actor());
+    }
+
+    @POST
+    @Path("/{name}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.RULE_APPROVER)
+    public RuleSetVersionView rollback(@PathParam("name") String name, Rollback request) {
+        if (request == null || request.toVersion() == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "toVersion is required", Map.of("field", "toVersion"));
+        }
+        return rules.rollback(name, request.toVersion(), actor());
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    public record DrlText(String drl) {
+    }
+
+    public record NewVersion(String drl, String comment, Integer baseVersion) {
+    }
+
+    public record Rollback(Integer toVersion) {
+    }
+
+    public record Validation(boolean valid, List<DrlProblem> errors) {
+    }
+}

@@ -1,0 +1,166 @@
+package com.topup.rules;
+
+import com.topup.rules.sandbox.DrlProblem;
+import com.topup.web.ApiException;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * The rule sets' lifecycle: validate, draft, submit, approve (four eyes), reject, roll back; and keeping this
+ * instance's live versions equal to the active ones in the database (at start, after each change made here,
+ * and on a short timer for changes made on other instances).
+ */
+@ApplicationScoped
+public class RuleSetService {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+
+    private final RuleSetStore store;
+    private final DrlCompiler compiler;
+    private final LiveRules live;
+    private final RulesConfig config;
+
+    public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config) {
+        this.store = store;
+        this.compiler = compiler;
+        this.live = live;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        for (String ruleSet : RuleSets.ALL) {
+            String seed = seedDrl(ruleSet);
+            if (seed != null) {
+                try {
+                    store.seedIfEmpty(ruleSet, seed);
+                } catch (PersistenceException raceWithAnotherInstance) {
+                    LOG.debugf("Rule set %s was seeded by another instance", ruleSet);
+                }
+            }
+        }
+        sync();
+    }
+
+    public List<RuleSetSummary> summaries() {
+        return RuleSets.ALL.stream().map(name -> {
+            List<RuleSetVersion> versions = store.versions(name);
+            Integer active = versions.stream().filter(v -> v.status == RuleSetStatus.ACTIVE).map(v -> v.version).findFirst().orElse(null);
+            var updated = versions.stream().map(v -> v.activatedAt != null && v.activatedAt.isAfter(v.createdAt) ? v.activatedAt : v.createdAt)
+                    .max(java.time.Instant::compareTo).orElse(null);
+            return new RuleSetSummary(name, active, updated);
+        }).toList();
+    }
+
+    public List<RuleSetVersionView> versions(String ruleSet) {
+        return store.versions(RuleSets.require(ruleSet)).stream().map(RuleSetVersionView::of).toList();
+    }
+
+    public RuleSetVersionView version(String ruleSet, int version) {
+        return RuleSetVersionView.of(store.version(RuleSets.require(ruleSet), version));
+    }
+
+    /** Sandbox check and compilation, nothing stored. */
+    public List<DrlProblem> validate(String ruleSet, String drl) {
+        RuleSets.require(ruleSet);
+        return compiler.compile(ruleSet, requireText(drl)).errors();
+    }
+
+    public RuleSetVersionView createDraft(String ruleSet, String drl, String comment, Integer baseVersion, String author) {
+        List<DrlProblem> problems = validate(ruleSet, drl);
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "INVALID_DRL", "The rules do not compile or use something not allowed",
+                    Map.of("errors", problems));
+        }
+        if (baseVersion != null) {
+            store.version(ruleSet, baseVersion);
+        }
+        try {
+            return RuleSetVersionView.of(store.createDraft(ruleSet, drl, comment, baseVersion, author));
+        } catch (PersistenceException concurrentDraftTookTheNumber) {
+            return RuleSetVersionView.of(store.createDraft(ruleSet, drl, comment, baseVersion, author));
+        }
+    }
+
+    public RuleSetVersionView submit(String ruleSet, int version, String actor) {
+        return RuleSetVersionView.of(store.submit(RuleSets.require(ruleSet), version, actor));
+    }
+
+    /** Compiles once, activates in the database, then swaps this instance (others follow on their timer). */
+    public RuleSetVersionView approve(String ruleSet, int version, String approver) {
+        RuleSetVersion candidate = store.version(RuleSets.require(ruleSet), version);
+        CompilationResult compiled = compileOrRefuse(candidate);
+        RuleSetVersion approved = store.approve(ruleSet, version, approver);
+        live.swap(ruleSet, runtime(approved, compiled));
+        return RuleSetVersionView.of(approved);
+    }
+
+    public RuleSetVersionView reject(String ruleSet, int version, String approver) {
+        return RuleSetVersionView.of(store.reject(RuleSets.require(ruleSet), version, approver));
+    }
+
+    public RuleSetVersionView rollback(String ruleSet, int toVersion, String approver) {
+        RuleSetVersion target = store.version(RuleSets.require(ruleSet), toVersion);
+        CompilationResult compiled = compileOrRefuse(target);
+        RuleSetVersion activated = store.rollback(ruleSet, toVersion, approver);
+        live.swap(ruleSet, runtime(activated, compiled));
+        return RuleSetVersionView.of(activated);
+    }
+
+    /** Brings this instance's live versions in line with the database. */
+    @Scheduled(every = "${topup.rules.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sync() {
+        Map<String, Integer> active = store.activeVersions();
+        for (Map.Entry<String, Integer> entry : active.entrySet()) {
+            if (!Objects.equals(live.liveVersion(entry.getKey()), entry.getValue())) {
+                RuleSetVersion version = store.version(entry.getKey(), entry.getValue());
+                CompilationResult compiled = compiler.compile(version.ruleSet, version.drl);
+                if (compiled.succeeded()) {
+                    live.swap(version.ruleSet, runtime(version, compiled));
+                } else {
+                    LOG.errorf("Active %s v%d does not compile here: %s", version.ruleSet, version.version, compiled.errors());
+                }
+            }
+        }
+    }
+
+    private CompilationResult compileOrRefuse(RuleSetVersion version) {
+        CompilationResult compiled = compiler.compile(version.ruleSet, version.drl);
+        if (!compiled.succeeded()) {
+            throw new ApiException(422, "INVALID_DRL", "v" + version.version + " no longer compiles",
+                    Map.of("errors", compiled.errors()));
+        }
+        return compiled;
+    }
+
+    private RuleSetRuntime runtime(RuleSetVersion version, CompilationResult compiled) {
+        return new RuleSetRuntime(version.ruleSet, version.version, compiled.kieBase(),
+                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()));
+    }
+
+    private static String requireText(String drl) {
+        if (drl == null || drl.isBlank()) {
+            throw new ApiException(400, "INVALID_REQUEST", "drl is required", Map.of("field", "drl"));
+        }
+        return drl;
+    }
+
+    private static String seedDrl(String ruleSet) {
+        try (InputStream in = RuleSetService.class.getResourceAsStream("/rules/" + ruleSet + ".drl")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.topup.rules;
+
+public enum RuleSetStatus {
+    DRAFT,
+    SUBMITTED,
+    ACTIVE,
+    RETIRED,
+    REJECTED
+}
