@@ -1,0 +1,68 @@
+package com.topup.rules;
+
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.OrderFact;
+import com.topup.rules.model.RouteDecision;
+import com.topup.rules.model.RuleRandom;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The one entry point for decisions; only this package sees Drools. A decision that breaks a guard on the live
+ * version is counted, logged with the rule that was firing, and retried on the last good version; if that
+ * fails too (or there is none) a safe built-in default decides: every channel that serves the order and is
+ * not open, best success rate first.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
+    private final LiveRules live;
+    private final MeterRegistry metrics;
+
+    public DecisionService(LiveRules live, MeterRegistry metrics) {
+        this.live = live;
+        this.metrics = metrics;
+    }
+
+    public RouteOutcome decideRoute(OrderFact order, List<ChannelFact> channels, long seed) {
+        Optional<RuleSetRuntime> current = live.current(RuleSets.ROUTING);
+        if (current.isPresent()) {
+            try {
+                return current.get().route(order, channels, new RuleRandom(seed));
+            } catch (RuleGuardViolation e) {
+                guardTripped(current.get(), e);
+            }
+        }
+        Optional<RuleSetRuntime> previous = live.previous(RuleSets.ROUTING);
+        if (previous.isPresent()) {
+            try {
+                return previous.get().route(order, channels, new RuleRandom(seed));
+            } catch (RuleGuardViolation e) {
+                guardTripped(previous.get(), e);
+            }
+        }
+        return safeDefault(order, channels);
+    }
+
+    private void guardTripped(RuleSetRuntime runtime, RuleGuardViolation e) {
+        metrics.counter("topup_rule_guard_trips_total", "ruleSet", runtime.ruleSet(),
+                "version", String.valueOf(runtime.version())).increment();
+        LOG.errorf(e, "Decision abandoned on %s v%s (rule \"%s\"): %s", runtime.ruleSet(), runtime.version(),
+                e.rule(), e.getMessage());
+    }
+
+    static RouteOutcome safeDefault(OrderFact order, List<ChannelFact> channels) {
+        RouteDecision decision = new RouteDecision();
+        for (ChannelFact channel : channels) {
+            if (channel.supports(order) && !"OPEN".equals(channel.getCircuitState())) {
+                decision.propose(channel, channel.getSuccessRate(), "safe default: success rate");
+            }
+        }
+        return new RouteOutcome(decision.getRanked(), decision.getExcluded(), List.of(), null);
+    }
+}

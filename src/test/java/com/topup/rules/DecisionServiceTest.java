@@ -1,0 +1,93 @@
+package com.topup.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.RouteCandidate;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DecisionServiceTest {
+
+    private static final String HEADER = """
+            package com.topup.rules.routing;
+            import com.topup.rules.model.OrderFact;
+            import com.topup.rules.model.ChannelFact;
+            import com.topup.rules.model.RouteDecision;
+            global RouteDecision decision;
+            """;
+
+    private static DrlCompiler compiler;
+    private static final List<ChannelFact> CHANNELS = List.of(
+            SeedRoutingRulesTest.channel("GOOD", Set.of("CHINA_MOBILE"), Set.of(), 0.99, 100, 0, 10, "CLOSED", 10),
+            SeedRoutingRulesTest.channel("OK", Set.of("CHINA_MOBILE"), Set.of(), 0.80, 100, 0, 10, "CLOSED", 10),
+            SeedRoutingRulesTest.channel("OPEN", Set.of("CHINA_MOBILE"), Set.of(), 0.99, 100, 0, 10, "OPEN", 10));
+
+    @BeforeAll
+    static void start() {
+        compiler = new DrlCompiler(RuleVocabulary.sandbox(), 1, 60_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        compiler.close();
+    }
+
+    private static RuleSetRuntime runtime(int version, String rules) {
+        CompilationResult result = compiler.compile("routing", HEADER + rules);
+        if (!result.succeeded()) {
+            throw new AssertionError(result.errors());
+        }
+        return new RuleSetRuntime("routing", version, result.kieBase(), new RuleLimits(100, 1_000));
+    }
+
+    private static final String PROPOSE_OK_ONLY = """
+            rule "only OK"
+                when
+                    $c : ChannelFact( code == "OK" )
+                then
+                    decision.propose($c, 1.0, "only OK");
+            end
+            """;
+
+    private static final String THROWS = """
+            rule "throws"
+                when
+                    $c : ChannelFact()
+                then
+                    int zero = 0;
+                    decision.propose($c, 1 / zero, "never");
+            end
+            """;
+
+    @Test
+    void brokenLiveVersionFallsBackToTheLastGoodOne() {
+        LiveRules live = new LiveRules();
+        live.swap("routing", runtime(1, PROPOSE_OK_ONLY));
+        live.swap("routing", runtime(2, THROWS));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+        RouteOutcome outcome = new DecisionService(live, metrics).decideRoute(SeedRoutingRulesTest.BEIJING_MOBILE, CHANNELS, 7);
+
+        assertEquals(1, outcome.version());
+        assertEquals(List.of("OK"), outcome.ranked().stream().map(RouteCandidate::channel).toList());
+        assertEquals(1.0, metrics.counter("topup_rule_guard_trips_total", "ruleSet", "routing", "version", "2").count());
+    }
+
+    @Test
+    void withoutAGoodVersionTheSafeDefaultDecides() {
+        LiveRules live = new LiveRules();
+        live.swap("routing", runtime(3, THROWS));
+
+        RouteOutcome outcome = new DecisionService(live, new SimpleMeterRegistry())
+                .decideRoute(SeedRoutingRulesTest.BEIJING_MOBILE, CHANNELS, 7);
+
+        assertNull(outcome.version());
+        assertEquals(List.of("GOOD", "OK"), outcome.ranked().stream().map(RouteCandidate::channel).toList());
+    }
+}
