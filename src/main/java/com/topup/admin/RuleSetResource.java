@@ -3,6 +3,8 @@ package com.topup.admin;
 import com.topup.rules.RuleSetService;
 import com.topup.rules.RuleSetSummary;
 import com.topup.rules.RuleSetVersionView;
+import com.topup.rules.SimulationInput;
+import com.topup.rules.SimulationResult;
 import com.topup.rules.sandbox.DrlProblem;
 import com.topup.web.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -105,6 +107,18 @@ public class RuleSetResource {
         return rules.rollback(name, request.toVersion(), actor());
     }
 
+    @POST
+    @Path("/{name}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({StaffRoles.RULE_AUTHOR, StaffRoles.RULE_APPROVER})
+    public SimulationResult simulate(@PathParam("name") String name, Simulation request) {
+        if (request == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"drl\"?, \"version\"?, \"order\", \"channels\"}");
+        }
+        return rules.simulate(name, request.drl(), request.version(), request.order(), request.channels(),
+                request.seed() == null ? 1L : request.seed());
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }
@@ -116,6 +130,10 @@ public class RuleSetResource {
     }
 
     public record Rollback(Integer toVersion) {
+    }
+
+    public record Simulation(String drl, Integer version, SimulationInput.Order order, List<SimulationInput.Channel> channels,
+                             Map<String, Object> failure, Long seed) {
     }
 
     public record Validation(boolean valid, List<DrlProblem> errors) {

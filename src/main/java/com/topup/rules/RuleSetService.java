@@ -117,6 +117,47 @@ public class RuleSetService {
         return RuleSetVersionView.of(activated);
     }
 
+    /**
+     * Runs given DRL, a stored version, or the active version against given facts. Nothing is stored, dispatched
+     * or charged; the runtime used is thrown away afterwards.
+     */
+    public SimulationResult simulate(String ruleSet, String drl, Integer version, SimulationInput.Order order,
+                                     List<SimulationInput.Channel> channels, long seed) {
+        RuleSets.require(ruleSet);
+        if (!RuleSets.ROUTING.equals(ruleSet)) {
+            throw new ApiException(422, "INVALID_REQUEST", "Simulation of " + ruleSet
+                    + " rules is not available yet: only routing has its vocabulary so far");
+        }
+        if (order == null || order.carrier() == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "order with at least a carrier is required", Map.of("field", "order"));
+        }
+        Integer usedVersion;
+        String text;
+        if (drl != null && !drl.isBlank()) {
+            usedVersion = null;
+            text = drl;
+        } else {
+            RuleSetVersion stored = version != null ? store.version(ruleSet, version)
+                    : store.active(ruleSet).orElseThrow(() -> new ApiException(404, "VERSION_NOT_FOUND", ruleSet + " has no active version"));
+            usedVersion = stored.version;
+            text = stored.drl;
+        }
+        CompilationResult compiled = compiler.compile(ruleSet, text);
+        if (!compiled.succeeded()) {
+            throw new ApiException(422, "INVALID_DRL", "The rules do not compile or use something not allowed",
+                    Map.of("errors", compiled.errors()));
+        }
+        try (RuleSetRuntime runtime = new RuleSetRuntime(ruleSet, usedVersion, compiled.kieBase(),
+                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()))) {
+            RouteOutcome outcome = runtime.route(order.toFact(), SimulationInput.channels(channels), new com.topup.rules.model.RuleRandom(seed));
+            return new SimulationResult(Map.of("ranked", outcome.ranked(), "excluded", outcome.excluded()),
+                    outcome.firedRules(), usedVersion);
+        } catch (RuleGuardViolation e) {
+            throw new ApiException(422, "RULE_GUARD_TRIPPED", e.getMessage(),
+                    e.rule() == null ? null : Map.of("rule", e.rule()));
+        }
+    }
+
     /** Brings this instance's live versions in line with the database. */
     @Scheduled(every = "${topup.rules.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

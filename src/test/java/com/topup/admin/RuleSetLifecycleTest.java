@@ -128,6 +128,35 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void simulationDecidesWithoutSideEffects() throws IOException {
+        Map<String, Object> order = Map.of("carrier", "CHINA_MOBILE", "province", "广东", "faceValue", 10000);
+        List<Map<String, Object>> channels = List.of(
+                Map.of("code", "FAST", "carriers", List.of("CHINA_MOBILE"), "successRate", 0.99, "latencyP95Millis", 200),
+                Map.of("code", "BROKEN", "carriers", List.of("CHINA_MOBILE"), "circuitState", "OPEN"),
+                Map.of("code", "UNICOM", "carriers", List.of("CHINA_UNICOM")));
+        long versionsBefore = versionCount();
+
+        as("analyst").body(Map.of("order", order, "channels", channels)).post(BASE + "/simulate").then().statusCode(200)
+                .body("decision.ranked.channel", equalTo(List.of("FAST")))
+                .body("decision.excluded.BROKEN", equalTo("circuit open"))
+                .body("firedRules", hasItem("Score channels that serve the order"))
+                .body("version", notNullValue());
+        String draft = withExtraRule(seedRouting(), "Never FAST").replace("costRate > 0.999", "code == \"FAST\"");
+        as("approver").body(Map.of("drl", draft, "order", order, "channels", channels)).post(BASE + "/simulate")
+                .then().statusCode(200)
+                .body("decision.ranked.size()", equalTo(0))
+                .body("decision.excluded.FAST", equalTo("too expensive"))
+                .body("version", equalTo(null));
+        as("operator").body(Map.of("order", order, "channels", channels)).post(BASE + "/simulate").then().statusCode(403);
+        assertEquals(versionsBefore, versionCount(), "simulation stores nothing");
+    }
+
+    @Transactional
+    long versionCount() {
+        return ((Number) em.createNativeQuery("select count(*) from rule_set_version").getSingleResult()).longValue();
+    }
+
+    @Test
     void unknownRuleSetsAndVersionsAreNotFound() {
         as("auditor").get("/admin/api/rulesets/pricing/versions").then().statusCode(404).body("code", equalTo("RULE_SET_NOT_FOUND"));
         as("auditor").get(BASE + "/versions/9999").then().statusCode(404).body("code", equalTo("VERSION_NOT_FOUND"));

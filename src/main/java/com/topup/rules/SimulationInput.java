@@ -1,0 +1,41 @@
+package com.topup.rules;
+
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.OrderFact;
+import java.util.List;
+import java.util.Set;
+
+/** Facts given by an analyst to try rules on, as JSON; missing fields take neutral defaults. */
+public final class SimulationInput {
+
+    private SimulationInput() {
+    }
+
+    public record Order(String orderId, String merchant, String merchantTier, String carrier, String province, String city,
+                        Long faceValue, Long price, Integer attempt, Long ageMillis) {
+
+        OrderFact toFact() {
+            long face = faceValue == null ? 10_000 : faceValue;
+            return new OrderFact(orderId == null ? "SIMULATED" : orderId, merchant == null ? "simulated" : merchant,
+                    merchantTier == null ? "STANDARD" : merchantTier, carrier, province, city, face,
+                    price == null ? face : price, attempt == null ? 1 : attempt, ageMillis == null ? 0 : ageMillis);
+        }
+    }
+
+    public record Channel(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, Double costRate,
+                          Double successRate, Long latencyP95Millis, Integer inFlight, Integer capacity,
+                          String circuitState, Long remainingDailyQuota) {
+
+        ChannelFact toFact() {
+            return new ChannelFact(code, carriers == null ? Set.of() : carriers, provinces == null ? Set.of() : provinces,
+                    faceValues == null ? Set.of() : faceValues, costRate == null ? 1.0 : costRate,
+                    successRate == null ? 1.0 : successRate, latencyP95Millis == null ? 0 : latencyP95Millis,
+                    inFlight == null ? 0 : inFlight, capacity == null ? 100 : capacity,
+                    circuitState == null ? "CLOSED" : circuitState, remainingDailyQuota == null ? Long.MAX_VALUE : remainingDailyQuota);
+        }
+    }
+
+    static List<ChannelFact> channels(List<Channel> channels) {
+        return channels == null ? List.of() : channels.stream().map(Channel::toFact).toList();
+    }
+}
