@@ -101,7 +101,7 @@ public class RuleSetService {
         RuleSetVersion candidate = store.version(RuleSets.require(ruleSet), version);
         CompilationResult compiled = compileOrRefuse(candidate);
         RuleSetVersion approved = store.approve(ruleSet, version, approver);
-        live.swap(ruleSet, runtime(approved, compiled));
+        install(approved, compiled);
         return RuleSetVersionView.of(approved);
     }
 
@@ -113,7 +113,7 @@ public class RuleSetService {
         RuleSetVersion target = store.version(RuleSets.require(ruleSet), toVersion);
         CompilationResult compiled = compileOrRefuse(target);
         RuleSetVersion activated = store.rollback(ruleSet, toVersion, approver);
-        live.swap(ruleSet, runtime(activated, compiled));
+        install(activated, compiled);
         return RuleSetVersionView.of(activated);
     }
 
@@ -159,20 +159,27 @@ public class RuleSetService {
     }
 
     /** Brings this instance's live versions in line with the database. */
-    @Scheduled(every = "${topup.rules.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${topup.rules.sync-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void sync() {
+    synchronized void sync() {
         Map<String, Integer> active = store.activeVersions();
         for (Map.Entry<String, Integer> entry : active.entrySet()) {
             if (!Objects.equals(live.liveVersion(entry.getKey()), entry.getValue())) {
                 RuleSetVersion version = store.version(entry.getKey(), entry.getValue());
                 CompilationResult compiled = compiler.compile(version.ruleSet, version.drl);
                 if (compiled.succeeded()) {
-                    live.swap(version.ruleSet, runtime(version, compiled));
+                    install(version, compiled);
                 } else {
                     LOG.errorf("Active %s v%d does not compile here: %s", version.ruleSet, version.version, compiled.errors());
                 }
             }
+        }
+    }
+
+    /** Swaps the version in unless it is already live; one swap at a time. */
+    private synchronized void install(RuleSetVersion version, CompilationResult compiled) {
+        if (!Objects.equals(live.liveVersion(version.ruleSet), version.version)) {
+            live.swap(version.ruleSet, runtime(version, compiled));
         }
     }
 

@@ -2,6 +2,7 @@ package com.topup.rules;
 
 import com.topup.audit.AuditTrail;
 import com.topup.common.crypto.Hmac;
+import com.topup.outbox.OutboxWriter;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,10 +19,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class RuleSetStore {
 
-    private final AuditTrail audit;
+    public static final String RULES_CHANGED_TOPIC = "topup.rules-changed";
 
-    public RuleSetStore(AuditTrail audit) {
+    private final AuditTrail audit;
+    private final OutboxWriter outbox;
+
+    public RuleSetStore(AuditTrail audit, OutboxWriter outbox) {
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -138,6 +143,8 @@ public class RuleSetStore {
         next.approvedBy = approver;
         next.decidedAt = now;
         next.activatedAt = now;
+        outbox.append(RULES_CHANGED_TOPIC, next.ruleSet, Map.of("ruleSet", next.ruleSet, "version", next.version,
+                "contentHash", next.contentHash, "activatedAt", now.toString()));
         return current.map(v -> v.version).orElse(null);
     }
 

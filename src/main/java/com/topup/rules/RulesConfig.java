@@ -19,7 +19,7 @@ public interface RulesConfig {
     @WithDefault("60s")
     Duration compileTimeout();
 
-    /** How often each instance compares its live versions with the active ones in the database. */
-    @WithDefault("1s")
+    /** How often each instance compares its live versions with the active ones in the database (heals a missed broadcast). */
+    @WithDefault("500ms")
     Duration syncInterval();
 }
