@@ -3,7 +3,7 @@ package com.topup.rules;
 import com.topup.rules.sandbox.DrlProblem;
 import com.topup.web.ApiException;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +33,12 @@ public class RuleSetService {
     private final DrlCompiler compiler;
     private final LiveRules live;
     private final RulesConfig config;
+    private final Map<String, CompilationResult> precompiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rules-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config) {
         this.store = store;
@@ -50,6 +59,21 @@ public class RuleSetService {
             }
         }
         sync();
+        // a plain timer: the scheduler extension ticks once a second, too coarse for the 1 s publish target
+        syncTimer.scheduleWithFixedDelay(this::syncQuietly, config.syncInterval().toMillis(),
+                config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        syncTimer.shutdownNow();
+    }
+
+    private void syncQuietly() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            LOG.warnf("Rule sync failed, retrying: %s", e.getMessage());
+        }
     }
 
     public List<RuleSetSummary> summaries() {
@@ -158,15 +182,19 @@ public class RuleSetService {
         }
     }
 
-    /** Brings this instance's live versions in line with the database. */
-    @Scheduled(every = "${topup.rules.sync-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    /**
+     * Brings this instance's live versions in line with the database. Submitted versions are compiled ahead,
+     * so when one is approved on any instance the others only swap it in.
+     */
     synchronized void sync() {
+        for (RuleSetVersion submitted : store.submitted()) {
+            precompiled.computeIfAbsent(submitted.contentHash, hash -> compiler.compile(submitted.ruleSet, submitted.drl));
+        }
         Map<String, Integer> active = store.activeVersions();
         for (Map.Entry<String, Integer> entry : active.entrySet()) {
             if (!Objects.equals(live.liveVersion(entry.getKey()), entry.getValue())) {
                 RuleSetVersion version = store.version(entry.getKey(), entry.getValue());
-                CompilationResult compiled = compiler.compile(version.ruleSet, version.drl);
+                CompilationResult compiled = compiled(version);
                 if (compiled.succeeded()) {
                     install(version, compiled);
                 } else {
@@ -174,6 +202,12 @@ public class RuleSetService {
                 }
             }
         }
+        precompiled.keySet().retainAll(store.submitted().stream().map(v -> v.contentHash).toList());
+    }
+
+    private CompilationResult compiled(RuleSetVersion version) {
+        CompilationResult ready = precompiled.remove(version.contentHash);
+        return ready != null && ready.succeeded() ? ready : compiler.compile(version.ruleSet, version.drl);
     }
 
     /** Swaps the version in unless it is already live; one swap at a time. */
@@ -184,7 +218,7 @@ public class RuleSetService {
     }
 
     private CompilationResult compileOrRefuse(RuleSetVersion version) {
-        CompilationResult compiled = compiler.compile(version.ruleSet, version.drl);
+        CompilationResult compiled = compiled(version);
         if (!compiled.succeeded()) {
             throw new ApiException(422, "INVALID_DRL", "v" + version.version + " no longer compiles",
                     Map.of("errors", compiled.errors()));

@@ -46,6 +46,11 @@ public class RuleSetStore {
                 .firstResultOptional();
     }
 
+    @Transactional
+    public List<RuleSetVersion> submitted() {
+        return RuleSetVersion.<RuleSetVersion>find("status", RuleSetStatus.SUBMITTED).list();
+    }
+
     /** Rule set → active version number, for the sync timer (one query). */
     @Transactional
     public Map<String, Integer> activeVersions() {
