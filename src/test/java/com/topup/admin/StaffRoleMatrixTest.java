@@ -1,0 +1,90 @@
+package com.topup.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.devenv.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every staff endpoint × every demo user, no token and a token of another realm: a caller with the role gets
+ * past security (whatever the business answer), a staff member without it gets 403 FORBIDDEN, anyone without a
+ * valid token of the realm gets 401.
+ */
+@QuarkusTest
+class StaffRoleMatrixTest {
+
+    private static final Set<String> ANY_STAFF = Set.of("analyst", "approver", "operator", "auditor", "admin");
+    private static final List<String> USERS = List.of("analyst", "approver", "operator", "auditor", "admin", "nobody");
+    private static final String SIMULATION = "{\"order\":{\"carrier\":\"CHINA_MOBILE\"},\"channels\":[]}";
+
+    private record Endpoint(String method, String path, String body, Set<String> allowed) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/admin/api/me", null, ANY_STAFF),
+            new Endpoint("GET", "/admin/api/rulesets", null, ANY_STAFF),
+            new Endpoint("GET", "/admin/api/rulesets/routing/versions", null, ANY_STAFF),
+            new Endpoint("GET", "/admin/api/rulesets/routing/versions/1", null, ANY_STAFF),
+            new Endpoint("POST", "/admin/api/rulesets/routing/validate", "{\"drl\":\"rule\"}", Set.of("analyst")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/versions", "{\"drl\":\"rule\"}", Set.of("analyst")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/versions/9999/submit", null, Set.of("analyst")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/versions/9999/approve", null, Set.of("approver")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/versions/9999/reject", null, Set.of("approver")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/rollback", "{\"toVersion\":9999}", Set.of("approver")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/simulate", SIMULATION, Set.of("analyst", "approver")),
+            new Endpoint("GET", "/admin/api/merchants", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("POST", "/admin/api/merchants", "{}", Set.of("admin")),
+            new Endpoint("POST", "/admin/api/merchants/demo-merchant/credits", "{\"amount\":0}", Set.of("admin")),
+            new Endpoint("GET", "/admin/api/merchants/demo-merchant/reconciliation", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("PUT", "/admin/api/carriers/portability/13800138000", "{\"carrier\":\"NOPE\"}", Set.of("admin")),
+            new Endpoint("DELETE", "/admin/api/carriers/portability/13700000000", null, Set.of("admin")));
+
+    @ConfigProperty(name = "topup.test.keycloak-url")
+    String keycloakUrl;
+
+    @Test
+    void everyEndpointLetsInExactlyItsRoles() {
+        Map<String, String> tokens = new HashMap<>();
+        for (String user : USERS) {
+            tokens.put(user, KeycloakTokens.accessToken(keycloakUrl + "/realms/topup", "topup-cli", user, user));
+        }
+        String foreign = KeycloakTokens.accessToken(keycloakUrl + "/realms/elsewhere", "topup-cli", "admin", "admin");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String user : USERS) {
+                int status = call(endpoint, tokens.get(user));
+                boolean allowed = endpoint.allowed().contains(user);
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    wrong.add(endpoint.method() + " " + endpoint.path() + " as " + user + " -> " + status);
+                }
+            }
+            int anonymous = call(endpoint, null);
+            int foreignRealm = call(endpoint, foreign);
+            if (anonymous != 401 || foreignRealm != 401) {
+                wrong.add(endpoint.method() + " " + endpoint.path() + " without token -> " + anonymous
+                        + ", with another realm's token -> " + foreignRealm);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static int call(Endpoint endpoint, String token) {
+        RequestSpecification request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (endpoint.body() != null) {
+            request = request.contentType("application/json").body(endpoint.body());
+        }
+        return request.request(endpoint.method(), endpoint.path()).statusCode();
+    }
+}
