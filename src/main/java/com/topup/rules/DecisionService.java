@@ -1,6 +1,8 @@
 package com.topup.rules;
 
 import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.FailureFact;
+import com.topup.rules.model.FallbackAction;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RouteDecision;
 import com.topup.rules.model.RuleRandom;
@@ -47,6 +49,34 @@ public class DecisionService {
             }
         }
         return safeDefault(order, channels);
+    }
+
+    /** After a failed attempt: what to do next. Never undecided: no rule deciding counts as the safe default. */
+    public FallbackOutcome decideFallback(OrderFact order, FailureFact failure, List<ChannelFact> remainingChannels) {
+        for (Optional<RuleSetRuntime> runtime : List.of(live.current(RuleSets.FALLBACK), live.previous(RuleSets.FALLBACK))) {
+            if (runtime.isEmpty()) {
+                continue;
+            }
+            try {
+                FallbackOutcome outcome = runtime.get().fallback(order, failure, remainingChannels);
+                if (outcome.action() != null) {
+                    return outcome;
+                }
+                LOG.warnf("No fallback rule of v%s decided for order %s; using the safe default", runtime.get().version(),
+                        order.getOrderId());
+                break;
+            } catch (RuleGuardViolation e) {
+                guardTripped(runtime.get(), e);
+            }
+        }
+        return safeFallback(remainingChannels);
+    }
+
+    static FallbackOutcome safeFallback(List<ChannelFact> remainingChannels) {
+        boolean channelLeft = remainingChannels.stream().anyMatch(c -> !"OPEN".equals(c.getCircuitState()));
+        return channelLeft
+                ? new FallbackOutcome(FallbackAction.NEXT_CHANNEL, true, 0, "safe default: query, then next channel", List.of(), null)
+                : new FallbackOutcome(FallbackAction.FAIL_AND_REFUND, false, 0, "safe default: no channel left", List.of(), null);
     }
 
     private void guardTripped(RuleSetRuntime runtime, RuleGuardViolation e) {

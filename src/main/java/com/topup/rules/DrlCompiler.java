@@ -4,6 +4,7 @@ import com.topup.rules.sandbox.DrlProblem;
 import com.topup.rules.sandbox.DrlSandbox;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,12 +31,13 @@ public final class DrlCompiler implements AutoCloseable {
     }
 
     private final KieServices kie = KieServices.Factory.get();
-    private final DrlSandbox sandbox;
+    private final Function<String, DrlSandbox> sandboxes;
     private final ExecutorService builds;
     private final long timeoutMillis;
 
-    public DrlCompiler(DrlSandbox sandbox, int parallelBuilds, long timeoutMillis) {
-        this.sandbox = sandbox;
+    /** @param sandboxes the sandbox of each rule set */
+    public DrlCompiler(Function<String, DrlSandbox> sandboxes, int parallelBuilds, long timeoutMillis) {
+        this.sandboxes = sandboxes;
         this.builds = Executors.newFixedThreadPool(parallelBuilds, r -> {
             Thread thread = new Thread(r, "drl-compiler");
             thread.setDaemon(true);
@@ -61,7 +63,7 @@ public final class DrlCompiler implements AutoCloseable {
     }
 
     private CompilationResult build(String ruleSet, String drl) {
-        List<DrlProblem> refused = sandbox.check(drl, RuleVocabulary.packageOf(ruleSet));
+        List<DrlProblem> refused = sandboxes.apply(ruleSet).check(drl, RuleVocabulary.packageOf(ruleSet));
         if (!refused.isEmpty()) {
             return CompilationResult.failed(refused);
         }

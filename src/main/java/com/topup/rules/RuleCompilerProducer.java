@@ -10,7 +10,7 @@ public class RuleCompilerProducer {
     @Produces
     @Singleton
     DrlCompiler compiler(RulesConfig config) {
-        return new DrlCompiler(RuleVocabulary.sandbox(), 1, config.compileTimeout().toMillis());
+        return new DrlCompiler(RuleVocabulary::sandbox, 1, config.compileTimeout().toMillis());
     }
 
     void close(@Disposes DrlCompiler compiler) {

@@ -1,6 +1,8 @@
 package com.topup.rules;
 
 import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.FailureFact;
+import com.topup.rules.model.FallbackDecision;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RouteDecision;
 import com.topup.rules.model.RuleRandom;
@@ -61,6 +63,17 @@ public final class RuleSetRuntime implements AutoCloseable {
             channels.forEach(facts::insert);
         });
         return new RouteOutcome(decision.getRanked(), decision.getExcluded(), fired, version);
+    }
+
+    public FallbackOutcome fallback(OrderFact order, FailureFact failure, List<ChannelFact> remainingChannels) {
+        FallbackDecision decision = new FallbackDecision();
+        List<String> fired = run(session -> setGlobal(session, "decision", decision), facts -> {
+            facts.insert(order);
+            facts.insert(failure);
+            remainingChannels.forEach(facts::insert);
+        });
+        return new FallbackOutcome(decision.getAction(), decision.isQueryFirst(), decision.getDelayMillis(),
+                decision.getReason(), fired, version);
     }
 
     private List<String> run(Consumer<KieSession> globals, Consumer<Inserter> facts) {

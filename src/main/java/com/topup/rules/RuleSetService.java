@@ -146,11 +146,14 @@ public class RuleSetService {
      * or charged; the runtime used is thrown away afterwards.
      */
     public SimulationResult simulate(String ruleSet, String drl, Integer version, SimulationInput.Order order,
-                                     List<SimulationInput.Channel> channels, long seed) {
+                                     List<SimulationInput.Channel> channels, SimulationInput.Failure failure, long seed) {
         RuleSets.require(ruleSet);
-        if (!RuleSets.ROUTING.equals(ruleSet)) {
-            throw new ApiException(422, "INVALID_REQUEST", "Simulation of " + ruleSet
-                    + " rules is not available yet: only routing has its vocabulary so far");
+        if (RuleSets.REPAIR.equals(ruleSet)) {
+            throw new ApiException(422, "INVALID_REQUEST", "Simulation of repair rules is not available yet");
+        }
+        if (RuleSets.FALLBACK.equals(ruleSet) && failure == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "failure is required to simulate fallback rules",
+                    Map.of("field", "failure"));
         }
         if (order == null || order.carrier() == null) {
             throw new ApiException(400, "INVALID_REQUEST", "order with at least a carrier is required", Map.of("field", "order"));
@@ -173,6 +176,15 @@ public class RuleSetService {
         }
         try (RuleSetRuntime runtime = new RuleSetRuntime(ruleSet, usedVersion, compiled.kieBase(),
                 new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()))) {
+            if (RuleSets.FALLBACK.equals(ruleSet)) {
+                FallbackOutcome outcome = runtime.fallback(order.toFact(), failure.toFact(), SimulationInput.channels(channels));
+                Map<String, Object> decision = new java.util.LinkedHashMap<>();
+                decision.put("action", outcome.action());
+                decision.put("queryFirst", outcome.queryFirst());
+                decision.put("delayMillis", outcome.delayMillis());
+                decision.put("reason", outcome.reason());
+                return new SimulationResult(decision, outcome.firedRules(), usedVersion);
+            }
             RouteOutcome outcome = runtime.route(order.toFact(), SimulationInput.channels(channels), new com.topup.rules.model.RuleRandom(seed));
             return new SimulationResult(Map.of("ranked", outcome.ranked(), "excluded", outcome.excluded()),
                     outcome.firedRules(), usedVersion);

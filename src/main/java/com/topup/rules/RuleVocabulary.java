@@ -9,8 +9,12 @@ public final class RuleVocabulary {
 
     public static final String MODEL_PACKAGE = "com.topup.rules.model";
 
-    static final Set<String> MODEL_TYPES = Set.of("OrderFact", "ChannelFact", "RouteDecision", "RouteCandidate", "RuleRandom");
-    static final Map<String, String> GLOBALS = Map.of("decision", "RouteDecision", "random", "RuleRandom");
+    static final Set<String> MODEL_TYPES = Set.of("OrderFact", "ChannelFact", "RouteDecision", "RouteCandidate", "RuleRandom",
+            "FailureFact", "FallbackDecision", "FallbackAction");
+    private static final Map<String, Map<String, String>> GLOBALS = Map.of(
+            RuleSets.ROUTING, Map.of("decision", "RouteDecision", "random", "RuleRandom"),
+            RuleSets.FALLBACK, Map.of("decision", "FallbackDecision"),
+            RuleSets.REPAIR, Map.of());
 
     private RuleVocabulary() {
     }
@@ -20,7 +24,8 @@ public final class RuleVocabulary {
         return "com.topup.rules." + ruleSet;
     }
 
-    public static DrlSandbox sandbox() {
-        return new DrlSandbox(MODEL_TYPES, GLOBALS, Set.of(MODEL_PACKAGE));
+    /** The sandbox for one rule set: the whole fact model, and the globals that rule set's engine provides. */
+    public static DrlSandbox sandbox(String ruleSet) {
+        return new DrlSandbox(MODEL_TYPES, GLOBALS.getOrDefault(ruleSet, Map.of()), Set.of(MODEL_PACKAGE));
     }
 }

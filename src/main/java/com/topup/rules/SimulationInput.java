@@ -1,6 +1,7 @@
 package com.topup.rules;
 
 import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.OrderFact;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,14 @@ public final class SimulationInput {
                     successRate == null ? 1.0 : successRate, latencyP95Millis == null ? 0 : latencyP95Millis,
                     inFlight == null ? 0 : inFlight, capacity == null ? 100 : capacity,
                     circuitState == null ? "CLOSED" : circuitState, remainingDailyQuota == null ? Long.MAX_VALUE : remainingDailyQuota);
+        }
+    }
+
+    public record Failure(String channel, String errorClass, String errorCode, Long elapsedMillis) {
+
+        FailureFact toFact() {
+            return new FailureFact(channel, errorClass == null ? "UNKNOWN" : errorClass, errorCode,
+                    elapsedMillis == null ? 0 : elapsedMillis);
         }
     }
 

@@ -148,6 +148,12 @@ class RuleSetLifecycleTest {
                 .body("decision.excluded.FAST", equalTo("too expensive"))
                 .body("version", equalTo(null));
         as("operator").body(Map.of("order", order, "channels", channels)).post(BASE + "/simulate").then().statusCode(403);
+        as("analyst").body(Map.of("order", Map.of("carrier", "CHINA_MOBILE", "attempt", 1), "channels", channels,
+                        "failure", Map.of("channel", "SLOW", "errorClass", "TIMEOUT")))
+                .post("/admin/api/rulesets/fallback/simulate").then().statusCode(200)
+                .body("decision.action", equalTo("NEXT_CHANNEL"))
+                .body("decision.queryFirst", equalTo(true))
+                .body("version", equalTo(1));
         assertEquals(versionsBefore, versionCount(), "simulation stores nothing");
     }
 

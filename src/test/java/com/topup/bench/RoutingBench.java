@@ -38,7 +38,7 @@ public final class RoutingBench {
         List<ChannelFact> channels = channels();
         List<OrderFact> orders = orders();
         String seed = seedRouting();
-        try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary.sandbox(), 1, 120_000)) {
+        try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 120_000)) {
             long start = System.nanoTime();
             CompilationResult cold = compiler.compile("routing", seed);
             double coldMillis = (System.nanoTime() - start) / 1e6;

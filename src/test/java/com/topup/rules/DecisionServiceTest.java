@@ -30,7 +30,7 @@ class DecisionServiceTest {
 
     @BeforeAll
     static void start() {
-        compiler = new DrlCompiler(RuleVocabulary.sandbox(), 1, 60_000);
+        compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 60_000);
     }
 
     @AfterAll

@@ -30,7 +30,7 @@ class DrlCompilerTest {
 
     @BeforeAll
     static void start() {
-        compiler = new DrlCompiler(RuleVocabulary.sandbox(), 2, 60_000);
+        compiler = new DrlCompiler(RuleVocabulary::sandbox, 2, 60_000);
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ class SeedRoutingRulesTest {
 
     @BeforeAll
     static void compileSeedRules() throws IOException {
-        compiler = new DrlCompiler(RuleVocabulary.sandbox(), 1, 60_000);
+        compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 60_000);
         CompilationResult result = compiler.compile("routing", seed("routing"));
         assertTrue(result.succeeded(), () -> "seed routing rules compile: " + result.errors());
         routing = new RuleSetRuntime("routing", 1, result.kieBase(), new RuleLimits(1_000, 1_000));
