@@ -3,10 +3,9 @@ package com.topup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.topup.devenv.FreePorts;
 import com.topup.devenv.LocalApp;
-import com.topup.devenv.LocalDirs;
 import com.topup.devenv.TestServices;
+import com.topup.devenv.TwoAppInstances;
 import com.topup.merchant.RequestSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,7 +45,7 @@ class TwoInstancesIT {
     private static final String MERCHANT = "demo-merchant";
     private static final byte[] SECRET = "demo-merchant-secret".getBytes(StandardCharsets.UTF_8);
 
-    private static TestServices services;
+    private static TwoAppInstances apps;
     private static Map<String, String> config;
     private static LocalApp first;
     private static LocalApp second;
@@ -55,32 +53,16 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        services = new TestServices();
-        config = services.start();
-        Map<String, String> appConfig = new HashMap<>();
-        for (String key : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-                "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url")) {
-            appConfig.put(key, config.get(key));
-        }
-        var logs = LocalDirs.projectRoot().resolve("target/two-instances");
-        CompletableFuture<LocalApp> a = CompletableFuture.supplyAsync(() ->
-                LocalApp.start("app-1", FreePorts.next(), "demo", appConfig, logs.resolve("app-1.log")));
-        CompletableFuture<LocalApp> b = CompletableFuture.supplyAsync(() ->
-                LocalApp.start("app-2", FreePorts.next(), "demo", appConfig, logs.resolve("app-2.log")));
-        first = a.join();
-        second = b.join();
+        apps = TwoAppInstances.start("two-instances");
+        config = apps.config();
+        first = apps.first();
+        second = apps.second();
     }
 
     @AfterAll
     static void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-        if (services != null) {
-            services.stop();
+        if (apps != null) {
+            apps.close();
         }
     }
 

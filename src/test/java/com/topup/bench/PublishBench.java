@@ -1,11 +1,10 @@
 package com.topup.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.topup.devenv.FreePorts;
 import com.topup.devenv.KeycloakTokens;
 import com.topup.devenv.LocalApp;
-import com.topup.devenv.LocalDirs;
 import com.topup.devenv.TestServices;
+import com.topup.devenv.TwoAppInstances;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Publish-to-live across two instances: starts its own PostgreSQL, Kafka and Keycloak and two app processes,
@@ -34,19 +31,10 @@ public final class PublishBench {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int publishes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        TestServices services = new TestServices();
-        Map<String, String> config = services.start();
-        Map<String, String> appConfig = new HashMap<>();
-        for (String key : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-                "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url")) {
-            appConfig.put(key, config.get(key));
-        }
-        var logs = LocalDirs.projectRoot().resolve("target/publish-bench");
-        CompletableFuture<LocalApp> a = CompletableFuture.supplyAsync(() ->
-                LocalApp.start("app-1", FreePorts.next(), "demo", appConfig, logs.resolve("app-1.log")));
-        CompletableFuture<LocalApp> b = CompletableFuture.supplyAsync(() ->
-                LocalApp.start("app-2", FreePorts.next(), "demo", appConfig, logs.resolve("app-2.log")));
-        try (LocalApp first = a.join(); LocalApp second = b.join()) {
+        try (TwoAppInstances apps = TwoAppInstances.start("publish-bench")) {
+            Map<String, String> config = apps.config();
+            LocalApp first = apps.first();
+            LocalApp second = apps.second();
             String realm = config.get(TestServices.KEYCLOAK_URL) + "/realms/topup";
             String seed;
             try (InputStream in = PublishBench.class.getResourceAsStream("/rules/routing.drl")) {
@@ -80,8 +68,6 @@ public final class PublishBench {
                             + "p50 %d ms, p99 %d ms, max %d ms; all: %s%n", publishes,
                     sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
                     sorted.get(sorted.size() - 1), millis);
-        } finally {
-            services.stop();
         }
     }
 

@@ -837,14 +837,14 @@ public final class DrlSandbox {
                     continue;
                 }
                 List<String> component = new ArrayList<>();
-                Deque<String> todo = new ArrayDeque<>();
-                todo.push(root);
-                while (!todo.isEmpty()) {
-                    String f = todo.pop();
+                Deque<String> pending = new ArrayDeque<>();
+                pending.push(root);
+                while (!pending.isEmpty()) {
+                    String f = pending.pop();
                     component.add(f);
                     for (String caller : reverse.getOrDefault(f, Set.of())) {
                         if (assigned.add(caller)) {
-                            todo.push(caller);
+                            pending.push(caller);
                         }
                     }
                 }
