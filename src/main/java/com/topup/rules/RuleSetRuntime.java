@@ -132,10 +132,6 @@ public final class RuleSetRuntime implements AutoCloseable {
         }
     }
 
-    KieBase kieBase() {
-        return kieBase;
-    }
-
     private interface Inserter {
         void insert(Object fact);
     }

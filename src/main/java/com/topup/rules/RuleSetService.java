@@ -199,7 +199,8 @@ public class RuleSetService {
      * so when one is approved on any instance the others only swap it in.
      */
     synchronized void sync() {
-        for (RuleSetVersion submitted : store.submitted()) {
+        List<RuleSetVersion> submittedVersions = store.submitted();
+        for (RuleSetVersion submitted : submittedVersions) {
             precompiled.computeIfAbsent(submitted.contentHash, hash -> compiler.compile(submitted.ruleSet, submitted.drl));
         }
         Map<String, Integer> active = store.activeVersions();
@@ -214,7 +215,7 @@ public class RuleSetService {
                 }
             }
         }
-        precompiled.keySet().retainAll(store.submitted().stream().map(v -> v.contentHash).toList());
+        precompiled.keySet().retainAll(submittedVersions.stream().map(v -> v.contentHash).toList());
     }
 
     private CompilationResult compiled(RuleSetVersion version) {

@@ -3,10 +3,8 @@ package com.topup.rules.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What routing rules fill in: channels proposed with a score, channels excluded (an exclusion always wins,
@@ -28,10 +26,6 @@ public final class RouteDecision {
 
     public void exclude(ChannelFact channel, String reason) {
         excluded.put(channel.getCode(), reason);
-    }
-
-    public boolean isExcluded(ChannelFact channel) {
-        return excluded.containsKey(channel.getCode());
     }
 
     /** Whether at least one proposed channel is not excluded. */
@@ -86,10 +80,6 @@ public final class RouteDecision {
     /** Channel code → why it was excluded. */
     public Map<String, String> getExcluded() {
         return Map.copyOf(excluded);
-    }
-
-    public Set<String> getProposedChannels() {
-        return new LinkedHashSet<>(proposed.keySet());
     }
 
     private List<RouteCandidate> byScore() {
