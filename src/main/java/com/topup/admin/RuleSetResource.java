@@ -116,7 +116,7 @@ public class RuleSetResource {
             throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"drl\"?, \"version\"?, \"order\", \"channels\"}");
         }
         return rules.simulate(name, request.drl(), request.version(), request.order(), request.channels(),
-                request.failure(), request.seed() == null ? 1L : request.seed());
+                request.failure(), request.anomaly(), request.seed() == null ? 1L : request.seed());
     }
 
     private String actor() {
@@ -133,7 +133,7 @@ public class RuleSetResource {
     }
 
     public record Simulation(String drl, Integer version, SimulationInput.Order order, List<SimulationInput.Channel> channels,
-                             SimulationInput.Failure failure, Long seed) {
+                             SimulationInput.Failure failure, SimulationInput.Anomaly anomaly, Long seed) {
     }
 
     public record Validation(boolean valid, List<DrlProblem> errors) {

@@ -1,9 +1,11 @@
 package com.topup.rules;
 
+import com.topup.rules.model.AnomalyFact;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.FallbackAction;
 import com.topup.rules.model.OrderFact;
+import com.topup.rules.model.RepairAction;
 import com.topup.rules.model.RouteDecision;
 import com.topup.rules.model.RuleRandom;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,6 +73,30 @@ public class DecisionService {
         }
         return safeFallback(remainingChannels);
     }
+
+    /** What to do about an anomaly. Never undecided: no rule deciding, or a broken rule set, holds it for a person. */
+    public RepairOutcome decideRepair(AnomalyFact anomaly, OrderFact order) {
+        for (Optional<RuleSetRuntime> runtime : List.of(live.current(RuleSets.REPAIR), live.previous(RuleSets.REPAIR))) {
+            if (runtime.isEmpty()) {
+                continue;
+            }
+            try {
+                RepairOutcome outcome = runtime.get().repair(anomaly, order);
+                if (outcome.action() != null) {
+                    return outcome;
+                }
+                LOG.warnf("No repair rule of v%s decided for %s on order %s; holding it for review", runtime.get().version(),
+                        anomaly.getKind(), anomaly.getOrderId());
+                break;
+            } catch (RuleGuardViolation e) {
+                guardTripped(runtime.get(), e);
+            }
+        }
+        return SAFE_REPAIR;
+    }
+
+    static final RepairOutcome SAFE_REPAIR = new RepairOutcome(RepairAction.HOLD_FOR_REVIEW,
+            "safe default: a person decides", List.of(), null);
 
     static FallbackOutcome safeFallback(List<ChannelFact> remainingChannels) {
         boolean channelLeft = remainingChannels.stream().anyMatch(c -> !"OPEN".equals(c.getCircuitState()));

@@ -1,9 +1,11 @@
 package com.topup.rules;
 
+import com.topup.rules.model.AnomalyFact;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.FallbackDecision;
 import com.topup.rules.model.OrderFact;
+import com.topup.rules.model.RepairDecision;
 import com.topup.rules.model.RouteDecision;
 import com.topup.rules.model.RuleRandom;
 import java.util.ArrayList;
@@ -74,6 +76,18 @@ public final class RuleSetRuntime implements AutoCloseable {
         });
         return new FallbackOutcome(decision.getAction(), decision.isQueryFirst(), decision.getDelayMillis(),
                 decision.getReason(), fired, version);
+    }
+
+    /** Repair decision for one anomaly; {@code order} may be null when the anomaly has no live order. */
+    public RepairOutcome repair(AnomalyFact anomaly, OrderFact order) {
+        RepairDecision decision = new RepairDecision();
+        List<String> fired = run(session -> setGlobal(session, "decision", decision), facts -> {
+            facts.insert(anomaly);
+            if (order != null) {
+                facts.insert(order);
+            }
+        });
+        return new RepairOutcome(decision.getAction(), decision.getReason(), fired, version);
     }
 
     private List<String> run(Consumer<KieSession> globals, Consumer<Inserter> facts) {

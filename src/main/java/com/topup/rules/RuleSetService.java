@@ -146,16 +146,18 @@ public class RuleSetService {
      * or charged; the runtime used is thrown away afterwards.
      */
     public SimulationResult simulate(String ruleSet, String drl, Integer version, SimulationInput.Order order,
-                                     List<SimulationInput.Channel> channels, SimulationInput.Failure failure, long seed) {
+                                     List<SimulationInput.Channel> channels, SimulationInput.Failure failure,
+                                     SimulationInput.Anomaly anomaly, long seed) {
         RuleSets.require(ruleSet);
-        if (RuleSets.REPAIR.equals(ruleSet)) {
-            throw new ApiException(422, "INVALID_REQUEST", "Simulation of repair rules is not available yet");
+        if (RuleSets.REPAIR.equals(ruleSet) && anomaly == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "anomaly is required to simulate repair rules",
+                    Map.of("field", "anomaly"));
         }
         if (RuleSets.FALLBACK.equals(ruleSet) && failure == null) {
             throw new ApiException(400, "INVALID_REQUEST", "failure is required to simulate fallback rules",
                     Map.of("field", "failure"));
         }
-        if (order == null || order.carrier() == null) {
+        if (!RuleSets.REPAIR.equals(ruleSet) && (order == null || order.carrier() == null)) {
             throw new ApiException(400, "INVALID_REQUEST", "order with at least a carrier is required", Map.of("field", "order"));
         }
         Integer usedVersion;
@@ -176,6 +178,13 @@ public class RuleSetService {
         }
         try (RuleSetRuntime runtime = new RuleSetRuntime(ruleSet, usedVersion, compiled.kieBase(),
                 new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()))) {
+            if (RuleSets.REPAIR.equals(ruleSet)) {
+                RepairOutcome outcome = runtime.repair(anomaly.toFact(), order == null ? null : order.toFact());
+                Map<String, Object> decision = new java.util.LinkedHashMap<>();
+                decision.put("action", outcome.action());
+                decision.put("reason", outcome.reason());
+                return new SimulationResult(decision, outcome.firedRules(), usedVersion);
+            }
             if (RuleSets.FALLBACK.equals(ruleSet)) {
                 FallbackOutcome outcome = runtime.fallback(order.toFact(), failure.toFact(), SimulationInput.channels(channels));
                 Map<String, Object> decision = new java.util.LinkedHashMap<>();

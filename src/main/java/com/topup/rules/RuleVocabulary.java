@@ -10,11 +10,11 @@ public final class RuleVocabulary {
     public static final String MODEL_PACKAGE = "com.topup.rules.model";
 
     static final Set<String> MODEL_TYPES = Set.of("OrderFact", "ChannelFact", "RouteDecision", "RouteCandidate", "RuleRandom",
-            "FailureFact", "FallbackDecision", "FallbackAction");
+            "FailureFact", "FallbackDecision", "FallbackAction", "AnomalyFact", "AnomalyKind", "RepairDecision", "RepairAction");
     private static final Map<String, Map<String, String>> GLOBALS = Map.of(
             RuleSets.ROUTING, Map.of("decision", "RouteDecision", "random", "RuleRandom"),
             RuleSets.FALLBACK, Map.of("decision", "FallbackDecision"),
-            RuleSets.REPAIR, Map.of());
+            RuleSets.REPAIR, Map.of("decision", "RepairDecision"));
 
     private RuleVocabulary() {
     }

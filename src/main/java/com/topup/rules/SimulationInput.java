@@ -1,8 +1,11 @@
 package com.topup.rules;
 
+import com.topup.rules.model.AnomalyFact;
+import com.topup.rules.model.AnomalyKind;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.OrderFact;
+import com.topup.web.ApiException;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +44,27 @@ public final class SimulationInput {
         FailureFact toFact() {
             return new FailureFact(channel, errorClass == null ? "UNKNOWN" : errorClass, errorCode,
                     elapsedMillis == null ? 0 : elapsedMillis);
+        }
+    }
+
+    public record Anomaly(String kind, String orderId, String orderStatus, String channel, String secondChannel,
+                          Long stuckMillis, Integer queriesSoFar, String lastQueryStatus, Long expectedAmount,
+                          Long reportedAmount, Integer occurrences, Long windowMillis) {
+
+        AnomalyFact toFact() {
+            AnomalyKind parsed;
+            try {
+                parsed = AnomalyKind.valueOf(kind == null ? "" : kind);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "INVALID_REQUEST", "anomaly.kind must be one of "
+                        + java.util.Arrays.toString(AnomalyKind.values()), java.util.Map.of("field", "anomaly.kind"));
+            }
+            long expected = expectedAmount == null ? 10_000 : expectedAmount;
+            return new AnomalyFact(parsed, orderId == null ? "SIMULATED" : orderId,
+                    orderStatus == null ? "PROCESSING" : orderStatus, channel, secondChannel,
+                    stuckMillis == null ? 0 : stuckMillis, queriesSoFar == null ? 0 : queriesSoFar, lastQueryStatus,
+                    expected, reportedAmount == null ? expected : reportedAmount,
+                    occurrences == null ? 1 : occurrences, windowMillis == null ? 0 : windowMillis);
         }
     }
 

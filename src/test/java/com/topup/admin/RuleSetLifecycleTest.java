@@ -154,6 +154,17 @@ class RuleSetLifecycleTest {
                 .body("decision.action", equalTo("NEXT_CHANNEL"))
                 .body("decision.queryFirst", equalTo(true))
                 .body("version", equalTo(1));
+        as("analyst").body(Map.of("anomaly", Map.of("kind", "STUCK_PROCESSING", "queriesSoFar", 1,
+                        "lastQueryStatus", "SUCCEEDED")))
+                .post("/admin/api/rulesets/repair/simulate").then().statusCode(200)
+                .body("decision.action", equalTo("MARK_SUCCEEDED"))
+                .body("firedRules", equalTo(List.of("Stuck: the channel says it succeeded")))
+                .body("version", equalTo(1));
+        as("analyst").body(Map.of("anomaly", Map.of("kind", "LOST_IN_SPACE")))
+                .post("/admin/api/rulesets/repair/simulate").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"));
+        as("analyst").body(Map.of("order", order)).post("/admin/api/rulesets/repair/simulate").then().statusCode(400)
+                .body("details.field", equalTo("anomaly"));
         assertEquals(versionsBefore, versionCount(), "simulation stores nothing");
     }
 

@@ -1,6 +1,7 @@
 package com.topup.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.topup.devenv.KeycloakTokens;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,8 @@ class StaffRoleMatrixTest {
             new Endpoint("POST", "/admin/api/rulesets/routing/versions/9999/reject", null, Set.of("approver")),
             new Endpoint("POST", "/admin/api/rulesets/routing/rollback", "{\"toVersion\":9999}", Set.of("approver")),
             new Endpoint("POST", "/admin/api/rulesets/routing/simulate", SIMULATION, Set.of("analyst", "approver")),
+            new Endpoint("POST", "/admin/api/rulesets/repair/simulate", "{\"anomaly\":{\"kind\":\"DUPLICATE_SUCCESS\"}}",
+                    Set.of("analyst", "approver")),
             new Endpoint("GET", "/admin/api/merchants", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("POST", "/admin/api/merchants", "{}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/credits", "{\"amount\":0}", Set.of("admin")),
@@ -72,6 +76,26 @@ class StaffRoleMatrixTest {
             if (anonymous != 401 || foreignRealm != 401) {
                 wrong.add(endpoint.method() + " " + endpoint.path() + " without token -> " + anonymous
                         + ", with another realm's token -> " + foreignRealm);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedOnEveryEndpoint() throws InterruptedException {
+        String token = KeycloakTokens.accessToken(keycloakUrl + "/realms/topup", "topup-cli-short-lived", "admin", "admin");
+        Endpoint me = ENDPOINTS.get(0);
+        assertEquals(200, call(me, token), "the token works while it is fresh");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (call(me, token) != 401) {
+            assertTrue(System.nanoTime() < deadline, "a 2-second token must stop working");
+            Thread.sleep(200);
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            int status = call(endpoint, token);
+            if (status != 401) {
+                wrong.add(endpoint.method() + " " + endpoint.path() + " with an expired token -> " + status);
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

@@ -3,7 +3,10 @@ package com.topup.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.topup.rules.model.AnomalyFact;
+import com.topup.rules.model.AnomalyKind;
 import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.RepairAction;
 import com.topup.rules.model.RouteCandidate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -17,7 +20,10 @@ class DecisionServiceTest {
     private static final String HEADER = """
             package com.topup.rules.routing;
             import com.topup.rules.model.OrderFact;
-            import com.topup.rules.model.ChannelFact;
+            import com.topup.rules.model.AnomalyFact;
+import com.topup.rules.model.AnomalyKind;
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.RepairAction;
             import com.topup.rules.model.RouteDecision;
             global RouteDecision decision;
             """;
@@ -89,5 +95,35 @@ class DecisionServiceTest {
 
         assertNull(outcome.version());
         assertEquals(List.of("GOOD", "OK"), outcome.ranked().stream().map(RouteCandidate::channel).toList());
+    }
+
+    @Test
+    void repairRulesThatLoopHoldTheAnomalyForAPerson() {
+        CompilationResult looping = compiler.compile("repair", """
+                package com.topup.rules.repair;
+                import com.topup.rules.model.AnomalyFact;
+                import com.topup.rules.model.RepairDecision;
+                global RepairDecision decision;
+                rule "loops"
+                    when
+                        $a : AnomalyFact()
+                    then
+                        update($a);
+                end
+                """);
+        if (!looping.succeeded()) {
+            throw new AssertionError(looping.errors());
+        }
+        LiveRules live = new LiveRules();
+        live.swap("repair", new RuleSetRuntime("repair", 4, looping.kieBase(), new RuleLimits(100, 1_000)));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        AnomalyFact anomaly = new AnomalyFact(AnomalyKind.STUCK_PROCESSING, "T1", "PROCESSING", "A", null, 60_000, 0,
+                null, 10_000, 0, 0, 0);
+
+        RepairOutcome outcome = new DecisionService(live, metrics).decideRepair(anomaly, SeedRoutingRulesTest.BEIJING_MOBILE);
+
+        assertEquals(RepairAction.HOLD_FOR_REVIEW, outcome.action());
+        assertNull(outcome.version());
+        assertEquals(1.0, metrics.counter("topup_rule_guard_trips_total", "ruleSet", "repair", "version", "4").count());
     }
 }
