@@ -177,7 +177,7 @@ public class RuleSetService {
                     Map.of("errors", compiled.errors()));
         }
         try (RuleSetRuntime runtime = new RuleSetRuntime(ruleSet, usedVersion, compiled.kieBase(),
-                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()))) {
+                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis())).warmUp()) {
             if (RuleSets.REPAIR.equals(ruleSet)) {
                 RepairOutcome outcome = runtime.repair(anomaly.toFact(), order == null ? null : order.toFact());
                 Map<String, Object> decision = new java.util.LinkedHashMap<>();
@@ -250,7 +250,7 @@ public class RuleSetService {
 
     private RuleSetRuntime runtime(RuleSetVersion version, CompilationResult compiled) {
         return new RuleSetRuntime(version.ruleSet, version.version, compiled.kieBase(),
-                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis()));
+                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis())).warmUp();
     }
 
     private static String requireText(String drl) {

@@ -125,6 +125,25 @@ class DrlCompilerTest {
     }
 
     @Test
+    void aWarmedRuntimeTripsItsTimeBudget() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "keeps going"
+                    when
+                        $o : OrderFact()
+                    then
+                        insert(new OrderFact("again", "m", "STANDARD", "CHINA_MOBILE", "北京", null, 1000, 985, 1, 0));
+                end
+                """);
+        assertTrue(result.succeeded(), () -> result.errors().toString());
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(5_000_000, 5))
+                .warmUp()) {
+            RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(), new RuleRandom(1)));
+            assertTrue(violation.getMessage().contains("time budget of 5 ms"), violation.getMessage());
+        }
+    }
+
+    @Test
     void aFailingConsequenceIsReportedWithItsRule() {
         CompilationResult result = compiler.compile("routing", HEADER + """
                 rule "divides by zero"
