@@ -28,8 +28,12 @@ create table channel_attempt (
     carrier             text        not null,
     face_value          bigint      not null,
     status              text        not null check (status in ('SUBMITTING', 'PROCESSING', 'SUCCEEDED', 'FAILED')),
+    probe_generation    bigint,      -- set when sent as a probe of a half-open circuit (that circuit's generation)
     rule_version        integer,
     fired_rules         text[]      not null default '{}',
+    fallback_action     text,
+    fallback_rule_version integer,
+    fallback_fired_rules text[]     not null default '{}',
     channel_reference   text,
     error_class         text,
     error_code          text,
@@ -72,3 +76,15 @@ create table anomaly (
     unique (kind, order_id)
 );
 create index anomaly_open on anomaly (status, created_at);
+
+-- Every callback a channel posted, with what it did: applied, a duplicate, or refused and why.
+create table channel_callback (
+    id              bigserial   primary key,
+    channel_code    text        not null,
+    reference       text,
+    status          text,
+    outcome         text        not null,
+    detail          text,
+    received_at     timestamptz not null
+);
+create index channel_callback_reference on channel_callback (reference);

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -44,6 +47,34 @@ public class Sql {
         }
     }
 
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+    }
+
+    /** Runs a query expected to give at most one row. */
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     /** Runs a query returning at most one text value; null when no row. */
     public String queryText(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -61,6 +92,10 @@ public class Sql {
             Object p = params[i];
             if (p instanceof Instant instant) {
                 s.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (p instanceof String[] texts) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
+            } else if (p instanceof Long[] numbers) {
+                s.setArray(i + 1, s.getConnection().createArrayOf("bigint", numbers));
             } else {
                 s.setObject(i + 1, p);
             }

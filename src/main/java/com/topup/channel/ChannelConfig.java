@@ -1,0 +1,48 @@
+package com.topup.channel;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "topup.channel")
+public interface ChannelConfig {
+
+    /** Base64 of the 32-byte AES key that encrypts channel secrets at rest. */
+    String secretKey();
+
+    /** The address suppliers reach this platform at, for callback URLs; by default this instance's own HTTP address. */
+    Optional<String> publicBaseUrl();
+
+    /** How long a change to a channel's configuration may take to reach every instance. */
+    @WithDefault("1s")
+    Duration directoryRefresh();
+
+    /** How often the pollers look for due status queries and due retries. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** After a submit without a usable answer, how long to wait before asking the channel what happened. */
+    @WithDefault("2s")
+    Duration unknownOutcomeQueryDelay();
+
+    /** Between status queries of an order that is still processing. */
+    @WithDefault("10s")
+    Duration queryInterval();
+
+    /** When routing finds no channel for an order but the fallback rules want another channel: wait this long. */
+    @WithDefault("5s")
+    Duration noChannelRetryDelay();
+
+    /** When every channel routing ranked is at capacity right now: try the order again after this. */
+    @WithDefault("1s")
+    Duration busyRetryDelay();
+
+    /** Threads making status queries. */
+    @WithDefault("8")
+    int queryThreads();
+
+    /** Rows claimed per poll. */
+    @WithDefault("50")
+    int pollBatch();
+}

@@ -1,0 +1,93 @@
+package com.topup.channel;
+
+import com.topup.common.db.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every channel's configuration, read from the database at most once per refresh interval and shared by all
+ * threads; a change made on any instance is seen everywhere within that interval.
+ */
+@ApplicationScoped
+public class ChannelDirectory {
+
+    private final Sql sql;
+    private final ChannelSecretCipher cipher;
+    private final long refreshNanos;
+    private volatile Loaded loaded;
+
+    public ChannelDirectory(Sql sql, ChannelSecretCipher cipher, ChannelConfig config) {
+        this.sql = sql;
+        this.cipher = cipher;
+        this.refreshNanos = config.directoryRefresh().toNanos();
+    }
+
+    private record Loaded(Map<String, ChannelDefinition> byCode, long at) {
+    }
+
+    /** All channels, enabled or not, by code. */
+    public Map<String, ChannelDefinition> all() {
+        Loaded current = loaded;
+        if (current == null || System.nanoTime() - current.at() > refreshNanos) {
+            current = reload();
+        }
+        return current.byCode();
+    }
+
+    public Optional<ChannelDefinition> find(String code) {
+        return Optional.ofNullable(all().get(code));
+    }
+
+    public List<ChannelDefinition> enabled() {
+        return all().values().stream().filter(ChannelDefinition::enabled).toList();
+    }
+
+    /** Forgets the cached copy (after a change on this instance). */
+    public void invalidate() {
+        loaded = null;
+    }
+
+    private synchronized Loaded reload() {
+        Loaded current = loaded;
+        if (current != null && System.nanoTime() - current.at() <= refreshNanos) {
+            return current;
+        }
+        Map<String, ChannelDefinition> byCode = new LinkedHashMap<>();
+        for (ChannelDefinition channel : sql.query("""
+                select code, name, protocol, base_url, secret_cipher, carriers, provinces, face_values, cost_rate_bp,
+                       capacity, daily_quota, timeout_ms, expected_completion_ms, enabled, version, updated_at
+                from channel order by code""", this::map)) {
+            byCode.put(channel.code(), channel);
+        }
+        Loaded fresh = new Loaded(Map.copyOf(byCode), System.nanoTime());
+        loaded = fresh;
+        return fresh;
+    }
+
+    private ChannelDefinition map(ResultSet row) throws SQLException {
+        long quota = row.getLong(11);
+        Long dailyQuota = row.wasNull() ? null : quota;
+        return new ChannelDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                cipher.decrypt(row.getBytes(5)), texts(row.getArray(6)), texts(row.getArray(7)), numbers(row.getArray(8)),
+                row.getInt(9), row.getInt(10), dailyQuota, row.getInt(12), row.getInt(13), row.getBoolean(14),
+                row.getInt(15), row.getTimestamp(16).toInstant());
+    }
+
+    static Set<String> texts(Array array) throws SQLException {
+        return array == null ? Set.of() : Set.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+
+    static Set<Long> numbers(Array array) throws SQLException {
+        return array == null ? Set.of()
+                : Arrays.stream((Long[]) array.getArray()).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,252 @@
+package com.topup.channel.dispatch;
+
+import com.topup.channel.ChannelConfig;
+import com.topup.channel.ChannelDefinition;
+import com.topup.channel.ChannelDirectory;
+import com.topup.channel.adapter.ChannelStatus;
+import com.topup.channel.adapter.SubmitResult;
+import com.topup.channel.health.CircuitBreakers;
+import com.topup.channel.health.ProbePermit;
+import com.topup.order.OrderStatus;
+import com.topup.order.OrderTransitions;
+import com.topup.order.WorkOrder;
+import com.topup.rules.DecisionService;
+import com.topup.rules.FallbackOutcome;
+import com.topup.rules.RepairOutcome;
+import com.topup.rules.model.AnomalyFact;
+import com.topup.rules.model.AnomalyKind;
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.FailureFact;
+import com.topup.rules.model.OrderFact;
+import com.topup.rules.model.RepairAction;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The second half of every attempt: what the channel answered to the submit, then what it reported by callback or
+ * status query. Each handler locks the order, then the attempt, and moves both with guarded updates, so a repeated
+ * or late report, a second instance or a repair never moves an order twice. A failed attempt asks the fallback
+ * rules; a success on an order that already succeeded is a duplicate charge, recorded for repair.
+ */
+@ApplicationScoped
+public class AttemptOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
+    /** Failures that say nothing bad about the channel's health: it answered, clearly. */
+    private static final Set<String> HEALTHY_REFUSALS = Set.of("REJECTED", "OUT_OF_STOCK");
+
+    private final OrderTransitions orders;
+    private final AttemptStore attempts;
+    private final ChannelDirectory directory;
+    private final ChannelFactsBuilder facts;
+    private final DecisionService decisions;
+    private final FallbackExecutor fallback;
+    private final AnomalyRecorder anomalies;
+    private final CircuitBreakers circuits;
+    private final ChannelConfig config;
+    private final MeterRegistry metrics;
+
+    public AttemptOutcomes(OrderTransitions orders, AttemptStore attempts, ChannelDirectory directory,
+                           ChannelFactsBuilder facts, DecisionService decisions, FallbackExecutor fallback,
+                           AnomalyRecorder anomalies, CircuitBreakers circuits, ChannelConfig config, MeterRegistry metrics) {
+        this.orders = orders;
+        this.attempts = attempts;
+        this.directory = directory;
+        this.facts = facts;
+        this.decisions = decisions;
+        this.fallback = fallback;
+        this.anomalies = anomalies;
+        this.circuits = circuits;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The channel's immediate answer to the submit. */
+    @Transactional
+    public void submitted(PlannedAttempt planned, SubmitResult result) {
+        Instant now = Instant.now();
+        Optional<WorkOrder> order = orders.lockForWork(planned.orderId());
+        Optional<Attempt> attempt = attempts.lock(planned.attemptId());
+        metrics.counter("topup_channel_submits_total", "channel", planned.channel().code(),
+                "outcome", result.outcome().name()).increment();
+        if (order.isEmpty() || attempt.isEmpty() || attempt.get().status() != AttemptStatus.SUBMITTING) {
+            return;
+        }
+        switch (result.outcome()) {
+            case ACCEPTED -> attempts.processing(planned.attemptId(), result.channelReference(), null,
+                    now.plusMillis(planned.channel().expectedCompletionMs()));
+            case UNKNOWN -> attempts.processing(planned.attemptId(), null, result.errorClass(),
+                    now.plus(config.unknownOutcomeQueryDelay()));
+            case REJECTED -> failAttempt(order.get(), attempt.get(), result.channelReference(),
+                    result.errorClass() == null ? "REJECTED" : result.errorClass(), result.errorCode(),
+                    result.elapsedMillis(), now);
+        }
+    }
+
+    /** A channel's report about an attempt (callback or status query). */
+    @Transactional
+    public ReportResult reported(AttemptReport report) {
+        Instant now = Instant.now();
+        Optional<String> orderId = attempts.orderOf(report.attemptId());
+        if (orderId.isEmpty()) {
+            return ReportResult.UNKNOWN_ATTEMPT;
+        }
+        WorkOrder order = orders.lockForWork(orderId.get()).orElseThrow();
+        Attempt attempt = attempts.lock(report.attemptId()).orElseThrow();
+        return switch (report.status()) {
+            case SUCCEEDED -> succeeded(order, attempt, report, now);
+            case FAILED, NOT_FOUND -> {
+                if (!attempt.status().isOpen()) {
+                    if (attempt.status() == AttemptStatus.SUCCEEDED) {
+                        LOG.warnf("Channel %s reports attempt %s %s after reporting success; kept as succeeded",
+                                attempt.channelCode(), attempt.id(), report.status());
+                    }
+                    yield ReportResult.DUPLICATE;
+                }
+                String errorClass = report.status() == ChannelStatus.NOT_FOUND ? "NOT_FOUND"
+                        : report.errorClass() == null ? "REJECTED" : report.errorClass();
+                failAttempt(order, attempt, report.channelReference(), errorClass, report.errorCode(),
+                        Duration.between(attempt.startedAt(), now).toMillis(), now);
+                yield ReportResult.APPLIED;
+            }
+            case PROCESSING, UNKNOWN -> {
+                if (attempt.status() == AttemptStatus.PROCESSING && report.source() == ReportSource.QUERY) {
+                    stillOpen(order, attempt, report.status(), now);
+                    yield ReportResult.APPLIED;
+                }
+                yield ReportResult.DUPLICATE;
+            }
+        };
+    }
+
+    private ReportResult succeeded(WorkOrder order, Attempt attempt, AttemptReport report, Instant now) {
+        boolean secondReference = attempt.channelReference() != null && report.channelReference() != null
+                && !attempt.channelReference().equals(report.channelReference());
+        if (attempt.status() == AttemptStatus.SUCCEEDED) {
+            if (secondReference) {
+                duplicateSuccess(order, attempt.channelCode(), attempt.channelCode(), report.channelReference(), now);
+                return ReportResult.APPLIED;
+            }
+            return ReportResult.DUPLICATE;
+        }
+        if (attempt.status().isOpen()) {
+            attempts.finish(attempt.id(), AttemptStatus.SUCCEEDED, report.channelReference(), null, null, now);
+            finishProbe(attempt, true);
+        } else {
+            attempts.lateSuccess(attempt.id(), report.channelReference(), now);
+            metrics.counter("topup_channel_late_successes_total", "channel", attempt.channelCode()).increment();
+        }
+        if (report.amount() != null && report.amount() != attempt.faceValue()) {
+            amountMismatch(order, attempt, report.amount(), now);
+            return ReportResult.APPLIED;
+        }
+        if (order.status() == OrderStatus.SUCCEEDED) {
+            String first = attempts.ofOrder(order.id()).stream()
+                    .filter(a -> a.status() == AttemptStatus.SUCCEEDED && !a.id().equals(attempt.id()))
+                    .map(Attempt::channelCode).findFirst().orElse(attempt.channelCode());
+            duplicateSuccess(order, first, attempt.channelCode(), report.channelReference(), now);
+        } else if (order.status() == OrderStatus.FAILED) {
+            LOG.errorf("Channel %s reports success for attempt %s of order %s, which already failed and was refunded",
+                    attempt.channelCode(), attempt.id(), order.id());
+        } else {
+            orders.succeed(order.id(), now);
+        }
+        return ReportResult.APPLIED;
+    }
+
+    private void failAttempt(WorkOrder order, Attempt attempt, String channelReference, String errorClass,
+                             String errorCode, long elapsedMillis, Instant now) {
+        attempts.finish(attempt.id(), AttemptStatus.FAILED, channelReference, errorClass, errorCode, now);
+        attempts.releaseQuota(attempt.channelCode(), attempt.startedAt(), attempt.faceValue());
+        finishProbe(attempt, HEALTHY_REFUSALS.contains(errorClass));
+        if (order.status() != OrderStatus.PROCESSING) {
+            return;
+        }
+        Set<String> tried = attempts.ofOrder(order.id()).stream().map(Attempt::channelCode).collect(Collectors.toSet());
+        OrderFact orderFact = OrderFacts.of(order, order.attemptCount(), now);
+        List<ChannelFact> remaining = facts.untried(tried, order.carrier()).stream().filter(c -> c.supports(orderFact)).toList();
+        FallbackOutcome decision = decisions.decideFallback(orderFact,
+                new FailureFact(attempt.channelCode(), errorClass, errorCode, elapsedMillis), remaining);
+        attempts.recordFallback(attempt.id(), decision.action().name(), decision.version(), decision.firedRules());
+        fallback.apply(order, decision, errorClass, false, now);
+    }
+
+    private void stillOpen(WorkOrder order, Attempt attempt, ChannelStatus lastAnswer, Instant now) {
+        ChannelDefinition channel = directory.find(attempt.channelCode()).orElse(null);
+        long waited = Duration.between(attempt.startedAt(), now).toMillis();
+        if (channel == null || waited < channel.expectedCompletionMs()) {
+            attempts.queryAgainAt(attempt.id(), now.plus(config.queryInterval()));
+            return;
+        }
+        AnomalyFact stuck = new AnomalyFact(AnomalyKind.STUCK_PROCESSING, order.id(), order.status().name(),
+                attempt.channelCode(), null, waited, attempt.queryCount(), lastAnswer.name(), attempt.faceValue(), 0, 0, 0);
+        RepairOutcome repair = decisions.decideRepair(stuck, OrderFacts.of(order, order.attemptCount(), now));
+        if (repair.action() == RepairAction.QUERY_CHANNEL) {
+            attempts.queryAgainAt(attempt.id(), now.plus(config.queryInterval()));
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", attempt.channelCode());
+        details.put("attempt", attempt.id());
+        details.put("waitedMillis", waited);
+        details.put("queries", attempt.queryCount());
+        details.put("lastAnswer", lastAnswer.name());
+        details.put("reason", repair.reason());
+        details.put("ruleVersion", repair.version());
+        attempts.stopQueries(attempt.id());
+        anomalies.record(AnomalyKind.STUCK_PROCESSING, order.id(), details, repair.action().name(), false, now);
+        if (repair.action() == RepairAction.HOLD_FOR_REVIEW) {
+            orders.holdForReview(order.id(), "STUCK_PROCESSING", now);
+        }
+    }
+
+    private void amountMismatch(WorkOrder order, Attempt attempt, long reported, Instant now) {
+        AnomalyFact fact = new AnomalyFact(AnomalyKind.AMOUNT_MISMATCH, order.id(), order.status().name(),
+                attempt.channelCode(), null, 0, 0, null, attempt.faceValue(), reported, 0, 0);
+        RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", attempt.channelCode());
+        details.put("attempt", attempt.id());
+        details.put("expectedAmount", attempt.faceValue());
+        details.put("reportedAmount", reported);
+        details.put("reason", repair.reason());
+        details.put("ruleVersion", repair.version());
+        anomalies.record(AnomalyKind.AMOUNT_MISMATCH, order.id(), details, repair.action().name(), false, now);
+        switch (repair.action()) {
+            case MARK_SUCCEEDED -> orders.succeed(order.id(), now);
+            case FAIL_AND_REFUND -> orders.failAndRefund(order.id(), "AMOUNT_MISMATCH", now);
+            default -> orders.holdForReview(order.id(), "AMOUNT_MISMATCH", now);
+        }
+    }
+
+    private void duplicateSuccess(WorkOrder order, String firstChannel, String secondChannel, String secondReference,
+                                  Instant now) {
+        AnomalyFact fact = new AnomalyFact(AnomalyKind.DUPLICATE_SUCCESS, order.id(), order.status().name(), firstChannel,
+                secondChannel, 0, 0, null, order.faceValue(), order.faceValue(), 0, 0);
+        RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("firstChannel", firstChannel);
+        details.put("secondChannel", secondChannel);
+        details.put("secondReference", Objects.toString(secondReference, null));
+        details.put("reason", repair.reason());
+        details.put("ruleVersion", repair.version());
+        anomalies.record(AnomalyKind.DUPLICATE_SUCCESS, order.id(), details, repair.action().name(), false, now);
+    }
+
+    private void finishProbe(Attempt attempt, boolean healthy) {
+        if (attempt.probeGeneration() != null) {
+            circuits.probeFinished(new ProbePermit(attempt.channelCode(), attempt.probeGeneration()), healthy);
+        }
+    }
+}

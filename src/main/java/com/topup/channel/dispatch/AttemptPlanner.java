@@ -1,0 +1,137 @@
+package com.topup.channel.dispatch;
+
+import com.topup.channel.CallbackAddress;
+import com.topup.channel.ChannelConfig;
+import com.topup.channel.ChannelDefinition;
+import com.topup.channel.ChannelDirectory;
+import com.topup.channel.adapter.SubmitRequest;
+import com.topup.channel.health.CircuitBreakers;
+import com.topup.channel.health.CircuitState;
+import com.topup.channel.health.ProbePermit;
+import com.topup.common.crypto.PhoneCrypto;
+import com.topup.order.OrderStatus;
+import com.topup.order.OrderTransitions;
+import com.topup.order.WorkOrder;
+import com.topup.rules.DecisionService;
+import com.topup.rules.FallbackOutcome;
+import com.topup.rules.RouteOutcome;
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.FailureFact;
+import com.topup.rules.model.OrderFact;
+import com.topup.rules.model.RouteCandidate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The first half of a dispatch, in one transaction on the locked order: ask the routing rules, take the first
+ * ranked channel that has room (capacity, quota, a probe slot when half-open), write the attempt as SUBMITTING and
+ * move the order to PROCESSING. A message for an order that is final, parked, waiting for a retry time or already
+ * has an open attempt is a duplicate and changes nothing.
+ */
+@ApplicationScoped
+public class AttemptPlanner {
+
+    private final OrderTransitions orders;
+    private final AttemptStore attempts;
+    private final ChannelDirectory directory;
+    private final ChannelFactsBuilder facts;
+    private final DecisionService decisions;
+    private final CircuitBreakers circuits;
+    private final FallbackExecutor fallback;
+    private final PhoneCrypto phones;
+    private final CallbackAddress callbacks;
+    private final ChannelConfig config;
+
+    public AttemptPlanner(OrderTransitions orders, AttemptStore attempts, ChannelDirectory directory,
+                          ChannelFactsBuilder facts, DecisionService decisions, CircuitBreakers circuits,
+                          FallbackExecutor fallback, PhoneCrypto phones, CallbackAddress callbacks, ChannelConfig config) {
+        this.orders = orders;
+        this.attempts = attempts;
+        this.directory = directory;
+        this.facts = facts;
+        this.decisions = decisions;
+        this.circuits = circuits;
+        this.fallback = fallback;
+        this.phones = phones;
+        this.callbacks = callbacks;
+        this.config = config;
+    }
+
+    @Transactional
+    public Optional<PlannedAttempt> plan(String orderId) {
+        Instant now = Instant.now();
+        Optional<WorkOrder> locked = orders.lockForWork(orderId);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkOrder order = locked.get();
+        if (order.status() != OrderStatus.PENDING && order.status() != OrderStatus.PROCESSING) {
+            return Optional.empty();
+        }
+        if (order.retryAt() != null && order.retryAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        List<Attempt> previous = attempts.ofOrder(orderId);
+        if (previous.stream().anyMatch(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)) {
+            return Optional.empty();
+        }
+        Set<String> tried = previous.stream().map(Attempt::channelCode).collect(Collectors.toSet());
+        int attemptNo = order.attemptCount() + 1;
+        OrderFact orderFact = OrderFacts.of(order, attemptNo, now);
+        List<ChannelFact> candidates = facts.untried(tried, order.carrier());
+        RouteOutcome route = decisions.decideRoute(orderFact, candidates, orderId.hashCode() * 31L + attemptNo);
+        for (RouteCandidate candidate : route.ranked()) {
+            Optional<ChannelDefinition> channel = directory.find(candidate.channel())
+                    .filter(ChannelDefinition::enabled)
+                    .filter(c -> !tried.contains(c.code()))
+                    .filter(c -> c.serves(order.carrier(), order.province(), order.faceValue()));
+            if (channel.isEmpty() || attempts.openOnChannel(channel.get().code()) >= channel.get().capacity()) {
+                continue;
+            }
+            CircuitState circuit = circuits.state(channel.get().code());
+            if (circuit == CircuitState.OPEN
+                    || !attempts.reserveQuota(channel.get().code(), channel.get().dailyQuota(), order.faceValue(), now)) {
+                continue;
+            }
+            Optional<ProbePermit> probe = Optional.empty();
+            if (circuit == CircuitState.HALF_OPEN) {
+                probe = circuits.tryAcquireProbe(channel.get().code());
+                if (probe.isEmpty()) {
+                    attempts.releaseQuota(channel.get().code(), now, order.faceValue());
+                    continue;
+                }
+            }
+            return Optional.of(start(order, attemptNo, channel.get(), route, probe.map(ProbePermit::generation).orElse(null), now));
+        }
+        if (!route.ranked().isEmpty()) {
+            orders.retryAt(orderId, now.plus(config.busyRetryDelay()), now);
+            return Optional.empty();
+        }
+        FailureFact failure = new FailureFact(null, "NO_CHANNEL", null, 0);
+        List<ChannelFact> remaining = candidates.stream().filter(c -> c.supports(orderFact)).toList();
+        FallbackOutcome decision = decisions.decideFallback(orderFact, failure, remaining);
+        fallback.apply(order, decision, "NO_CHANNEL", true, now);
+        return Optional.empty();
+    }
+
+    private PlannedAttempt start(WorkOrder order, int attemptNo, ChannelDefinition channel, RouteOutcome route,
+                                 Long probeGeneration, Instant now) {
+        String attemptId = order.id() + "-" + attemptNo;
+        attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
+                route.version(), route.firedRules(), channel.costOf(order.faceValue()), now);
+        orders.startAttempt(order.id(), now);
+        String phone = national(phones.decrypt(order.phoneCipher()));
+        SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),
+                callbacks.forChannel(channel.code()));
+        return new PlannedAttempt(attemptId, order.id(), channel, request);
+    }
+
+    static String national(String e164) {
+        return e164.startsWith("+86") ? e164.substring(3) : e164;
+    }
+}

@@ -1,0 +1,157 @@
+package com.topup.channel.dispatch;
+
+import com.topup.common.db.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** channel_attempt and channel_daily_usage rows; every state change is guarded by the attempt's current status. */
+@ApplicationScoped
+public class AttemptStore {
+
+    private static final String COLUMNS = "id, order_id, attempt_no, channel_code, face_value, status, error_class, cost, "
+            + "started_at, query_count, probe_generation, channel_reference";
+
+    private final Sql sql;
+
+    public AttemptStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(String id, String orderId, int attemptNo, String channelCode, String carrier, long faceValue,
+                       Long probeGeneration, Integer ruleVersion, List<String> firedRules, long cost, Instant now) {
+        sql.update("""
+                        insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status,
+                            probe_generation, rule_version, fired_rules, cost, started_at)
+                        values (?, ?, ?, ?, ?, ?, 'SUBMITTING', ?, ?, ?, ?, ?)""",
+                id, orderId, attemptNo, channelCode, carrier, faceValue, probeGeneration, ruleVersion,
+                firedRules.toArray(String[]::new), cost, now);
+    }
+
+    /** What the fallback rules decided after this attempt failed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFallback(String id, String action, Integer ruleVersion, List<String> firedRules) {
+        sql.update("""
+                update channel_attempt set fallback_action = ?, fallback_rule_version = ?, fallback_fired_rules = ?
+                where id = ?""", action, ruleVersion, firedRules.toArray(String[]::new), id);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> orderOf(String id) {
+        return Optional.ofNullable(sql.queryText("select order_id from channel_attempt where id = ?", id));
+    }
+
+    /** Stops status queries (an order parked for a person); a callback can still settle it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stopQueries(String id) {
+        sql.update("update channel_attempt set next_query_at = null where id = ?", id);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Attempt> lock(String id) {
+        return sql.queryOne("select " + COLUMNS + " from channel_attempt where id = ? for update", AttemptStore::map, id);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Attempt> ofOrder(String orderId) {
+        return sql.query("select " + COLUMNS + " from channel_attempt where order_id = ? order by attempt_no",
+                AttemptStore::map, orderId);
+    }
+
+    /** SUBMITTING → PROCESSING: the channel took it (or may have); ask it at {@code nextQueryAt} unless it calls back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean processing(String id, String channelReference, String errorClass, Instant nextQueryAt) {
+        return sql.update("""
+                update channel_attempt set status = 'PROCESSING', channel_reference = coalesce(?, channel_reference),
+                    error_class = ?, next_query_at = ?, version = version + 1
+                where id = ? and status = 'SUBMITTING'""", channelReference, errorClass, nextQueryAt, id) == 1;
+    }
+
+    /** An open attempt ends; the latency feeds the channel's health figures. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean finish(String id, AttemptStatus outcome, String channelReference, String errorClass, String errorCode,
+                          Instant now) {
+        return sql.update("""
+                        update channel_attempt set status = ?, channel_reference = coalesce(?, channel_reference),
+                            error_class = ?, error_code = ?, finished_at = ?,
+                            latency_ms = least(extract(epoch from (?::timestamptz - started_at)) * 1000, 2147483647)::int,
+                            next_query_at = null, version = version + 1
+                        where id = ? and status in ('SUBMITTING', 'PROCESSING')""",
+                outcome.name(), channelReference, errorClass, errorCode, now, now, id) == 1;
+    }
+
+    /** A failed attempt's success report: the channel charged after all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lateSuccess(String id, String channelReference, Instant now) {
+        return sql.update("""
+                update channel_attempt set status = 'SUCCEEDED', channel_reference = coalesce(?, channel_reference),
+                    finished_at = ?, next_query_at = null, version = version + 1
+                where id = ? and status = 'FAILED'""", channelReference, now, id) == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queryAgainAt(String id, Instant at) {
+        sql.update("update channel_attempt set next_query_at = ? where id = ? and status = 'PROCESSING'", at, id);
+    }
+
+    /** Claims attempts whose status query is due: pushes their next query time out so no other poller takes them. */
+    @Transactional
+    public List<Attempt> claimDueQueries(int limit, Duration claimFor) {
+        Instant now = Instant.now();
+        return sql.query("""
+                        update channel_attempt set next_query_at = ?, query_count = query_count + 1
+                        where id in (select id from channel_attempt
+                                     where status = 'PROCESSING' and next_query_at <= ?
+                                     order by next_query_at limit ? for update skip locked)
+                        returning\s""" + COLUMNS,
+                AttemptStore::map, now.plus(claimFor), now, limit);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int openOnChannel(String channelCode) {
+        Long open = sql.queryLong("""
+                select count(*) from channel_attempt where channel_code = ? and status in ('SUBMITTING', 'PROCESSING')""",
+                channelCode);
+        return open == null ? 0 : open.intValue();
+    }
+
+    /** Reserves the face value against the channel's quota for today; false when it would go over. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reserveQuota(String channelCode, Long dailyQuota, long amount, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (dailyQuota == null) {
+            sql.update("""
+                    insert into channel_daily_usage (channel_code, day, amount) values (?, ?, ?)
+                    on conflict (channel_code, day) do update set amount = channel_daily_usage.amount + excluded.amount""",
+                    channelCode, day, amount);
+            return true;
+        }
+        return sql.update("""
+                insert into channel_daily_usage (channel_code, day, amount) select ?, ?, ? where ? <= ?
+                on conflict (channel_code, day) do update set amount = channel_daily_usage.amount + excluded.amount
+                where channel_daily_usage.amount + excluded.amount <= ?""",
+                channelCode, day, amount, amount, dailyQuota, dailyQuota) == 1;
+    }
+
+    /** Gives back a failed attempt's reservation on the day it was made. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseQuota(String channelCode, Instant startedAt, long amount) {
+        sql.update("""
+                update channel_daily_usage set amount = greatest(amount - ?, 0) where channel_code = ? and day = ?""",
+                amount, channelCode, LocalDate.ofInstant(startedAt, ZoneOffset.UTC));
+    }
+
+    private static Attempt map(ResultSet row) throws SQLException {
+        return new Attempt(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getLong(5),
+                AttemptStatus.valueOf(row.getString(6)), row.getString(7), row.getLong(8),
+                row.getTimestamp(9).toInstant(), row.getInt(10), (Long) row.getObject(11), row.getString(12));
+    }
+}

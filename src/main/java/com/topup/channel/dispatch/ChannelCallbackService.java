@@ -1,0 +1,79 @@
+package com.topup.channel.dispatch;
+
+import com.topup.channel.ChannelDefinition;
+import com.topup.channel.ChannelDirectory;
+import com.topup.channel.adapter.ChannelAdapter;
+import com.topup.channel.adapter.ChannelCallback;
+import com.topup.channel.adapter.ChannelStatus;
+import com.topup.channel.adapter.InvalidChannelCallback;
+import com.topup.common.db.Sql;
+import com.topup.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A channel's callback: verified with the channel's secret, applied once (a repeat is acknowledged and changes
+ * nothing), and every callback — applied, repeated or refused — written to channel_callback.
+ */
+@ApplicationScoped
+public class ChannelCallbackService {
+
+    private final ChannelDirectory directory;
+    private final com.topup.channel.adapter.ChannelAdapters adapters;
+    private final AttemptOutcomes outcomes;
+    private final Sql sql;
+    private final MeterRegistry metrics;
+
+    public ChannelCallbackService(ChannelDirectory directory, com.topup.channel.adapter.ChannelAdapters adapters,
+                                  AttemptOutcomes outcomes, Sql sql, MeterRegistry metrics) {
+        this.directory = directory;
+        this.adapters = adapters;
+        this.outcomes = outcomes;
+        this.sql = sql;
+        this.metrics = metrics;
+    }
+
+    /** @return the acknowledgement the channel's protocol expects. */
+    public ChannelAdapter.CallbackAck receive(String channelCode, Map<String, String> headers, byte[] body) {
+        ChannelDefinition channel = directory.find(channelCode).orElse(null);
+        if (channel == null) {
+            log(channelCode, null, null, "UNKNOWN_CHANNEL", null);
+            throw new ApiException(404, "CHANNEL_NOT_FOUND", "No channel " + channelCode);
+        }
+        ChannelAdapter adapter = adapters.forProtocol(channel.protocol());
+        ChannelCallback callback;
+        try {
+            callback = adapter.parseCallback(channel.endpoint(), headers, body);
+        } catch (InvalidChannelCallback e) {
+            log(channelCode, null, null, e.code(), e.getMessage());
+            throw new ApiException("BAD_SIGNATURE".equals(e.code()) ? 401 : 400, e.code(), e.getMessage());
+        }
+        if (callback.status() != ChannelStatus.SUCCEEDED && callback.status() != ChannelStatus.FAILED) {
+            log(channelCode, callback.reference(), String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status");
+            throw new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED");
+        }
+        ReportResult result = attemptOf(channelCode, callback.reference())
+                ? outcomes.reported(new AttemptReport(callback.reference(), callback.status(), callback.channelReference(),
+                        callback.amount(), callback.errorClass(), callback.errorCode(), ReportSource.CALLBACK))
+                : ReportResult.UNKNOWN_ATTEMPT;
+        log(channelCode, callback.reference(), callback.status().name(), result.name(), null);
+        if (result == ReportResult.UNKNOWN_ATTEMPT) {
+            throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
+        }
+        return adapter.acknowledgement();
+    }
+
+    private boolean attemptOf(String channelCode, String reference) {
+        return reference != null && sql.queryLong("select 1 from channel_attempt where id = ? and channel_code = ?",
+                reference, channelCode) != null;
+    }
+
+    private void log(String channelCode, String reference, String status, String outcome, String detail) {
+        metrics.counter("topup_channel_callbacks_total", "outcome", outcome).increment();
+        sql.update("""
+                insert into channel_callback (channel_code, reference, status, outcome, detail, received_at)
+                values (?, ?, ?, ?, ?, ?)""", channelCode, reference, status, outcome, detail, Instant.now());
+    }
+}

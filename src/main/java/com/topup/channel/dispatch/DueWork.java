@@ -1,0 +1,60 @@
+package com.topup.channel.dispatch;
+
+import com.topup.common.db.Sql;
+import com.topup.order.DispatchRequest;
+import com.topup.order.OrderStore;
+import com.topup.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Work that falls due with time, claimed cluster-safely (SKIP LOCKED, and the claim itself moves the row out of
+ * the "due" set in the same transaction): orders whose retry time has come, orders left PENDING (a dispatch that
+ * broke), and attempts left SUBMITTING by an instance that stopped in the middle of a call.
+ */
+@ApplicationScoped
+public class DueWork {
+
+    /** An order still PENDING this long after its last change is dispatched again. */
+    static final Duration ORPHAN_AFTER = Duration.ofSeconds(30);
+    /** An attempt SUBMITTING this long is treated as an unknown outcome and queried. */
+    static final Duration ABANDONED_SUBMIT_AFTER = Duration.ofSeconds(60);
+
+    private final Sql sql;
+    private final OutboxWriter outbox;
+
+    public DueWork(Sql sql, OutboxWriter outbox) {
+        this.sql = sql;
+        this.outbox = outbox;
+    }
+
+    /** @return how many orders were sent back to dispatch. */
+    @Transactional
+    public int redispatchDue(int limit) {
+        Instant now = Instant.now();
+        List<DispatchRequest> due = sql.query("""
+                        update topup_order set retry_at = null, updated_at = ?
+                        where id in (select id from topup_order where retry_at <= ? and status = 'PROCESSING'
+                                     order by retry_at limit ? for update skip locked)
+                        returning id, merchant_id, carrier, province, face_value, created_at""",
+                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now, limit);
+        List<DispatchRequest> orphans = sql.query("""
+                        update topup_order set updated_at = ?
+                        where id in (select id from topup_order where status = 'PENDING' and updated_at < ?
+                                     order by updated_at limit ? for update skip locked)
+                        returning id, merchant_id, carrier, province, face_value, created_at""",
+                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER), limit);
+        due.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
+        orphans.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
+        sql.update("""
+                update channel_attempt set status = 'PROCESSING', error_class = 'UNKNOWN', next_query_at = ?,
+                    version = version + 1
+                where status = 'SUBMITTING' and started_at < ?""", now, now.minus(ABANDONED_SUBMIT_AFTER));
+        return due.size() + orphans.size();
+    }
+}

@@ -1,0 +1,134 @@
+package com.topup.order;
+
+import com.topup.common.db.Sql;
+import com.topup.merchant.LedgerService;
+import com.topup.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The order's state machine after intake. Every move is a guarded update (expected states, version bumped) inside
+ * the caller's transaction, which has locked the order with {@link #lockForWork}; a move that does not apply (a
+ * late callback, a second instance, a repair) changes nothing and says so. Each change goes to
+ * topup.order-events through the outbox; a final state also tells {@link OrderFinished} observers (the merchant
+ * callback) in the same transaction.
+ */
+@ApplicationScoped
+public class OrderTransitions {
+
+    private final Sql sql;
+    private final LedgerService ledger;
+    private final OutboxWriter outbox;
+    private final Event<OrderFinished> finished;
+    private final MeterRegistry metrics;
+
+    public OrderTransitions(Sql sql, LedgerService ledger, OutboxWriter outbox, Event<OrderFinished> finished,
+                            MeterRegistry metrics) {
+        this.sql = sql;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.finished = finished;
+        this.metrics = metrics;
+    }
+
+    /** Locks the order row for the rest of the transaction and returns what work on it needs. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<WorkOrder> lockForWork(String orderId) {
+        return sql.queryOne("""
+                        select o.id, o.merchant_id, m.code, m.tier, o.phone_cipher, o.carrier, o.province, o.city,
+                               o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at
+                        from topup_order o join merchant m on m.id = o.merchant_id
+                        where o.id = ? for update of o""",
+                row -> new WorkOrder(row.getString(1), row.getLong(2), row.getString(3), row.getString(4), row.getBytes(5),
+                        row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getLong(10),
+                        OrderStatus.valueOf(row.getString(11)), row.getInt(12), row.getTimestamp(13).toInstant(),
+                        row.getTimestamp(14) == null ? null : row.getTimestamp(14).toInstant()),
+                orderId);
+    }
+
+    /** A new attempt starts: PENDING or PROCESSING → PROCESSING, attempt count + 1, any retry time cleared. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean startAttempt(String orderId, Instant now) {
+        String before = sql.queryText("select status from topup_order where id = ?", orderId);
+        int moved = sql.update("""
+                update topup_order set status = 'PROCESSING', attempt_count = attempt_count + 1, retry_at = null,
+                    updated_at = ?, version = version + 1
+                where id = ? and status in ('PENDING', 'PROCESSING')""", now, orderId);
+        if (moved == 1 && "PENDING".equals(before)) {
+            publish(orderId, "ORDER_PROCESSING");
+        }
+        return moved == 1;
+    }
+
+    /** The order waits for a persisted retry time; a scheduler dispatches it again then. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean retryAt(String orderId, Instant at, Instant now) {
+        int moved = sql.update("""
+                update topup_order set status = 'PROCESSING', retry_at = ?, updated_at = ?, version = version + 1
+                where id = ? and status in ('PENDING', 'PROCESSING')""", at, now, orderId);
+        return moved == 1;
+    }
+
+    /** PROCESSING (or REVIEW, by an operator or a repair) → SUCCEEDED. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean succeed(String orderId, Instant now) {
+        int moved = sql.update("""
+                update topup_order set status = 'SUCCEEDED', failure_code = null, retry_at = null, finished_at = ?,
+                    updated_at = ?, version = version + 1
+                where id = ? and status in ('PROCESSING', 'REVIEW')""", now, now, orderId);
+        if (moved == 1) {
+            publish(orderId, "ORDER_SUCCEEDED");
+            finished.fire(new OrderFinished(orderId, OrderStatus.SUCCEEDED));
+            metrics.counter("topup_orders_finished_total", "status", "SUCCEEDED").increment();
+        }
+        return moved == 1;
+    }
+
+    /** Not final yet → FAILED, and the price goes back to the merchant's balance in the same transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean failAndRefund(String orderId, String failureCode, Instant now) {
+        Optional<long[]> charged = sql.queryOne("""
+                        update topup_order set status = 'FAILED', failure_code = ?, retry_at = null, finished_at = ?,
+                            updated_at = ?, version = version + 1
+                        where id = ? and status in ('PENDING', 'PROCESSING', 'REVIEW')
+                        returning merchant_id, price""",
+                row -> new long[] {row.getLong(1), row.getLong(2)}, failureCode, now, now, orderId);
+        charged.ifPresent(merchantAndPrice -> {
+            ledger.refundOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
+            publish(orderId, "ORDER_FAILED");
+            finished.fire(new OrderFinished(orderId, OrderStatus.FAILED));
+            metrics.counter("topup_orders_finished_total", "status", "FAILED").increment();
+        });
+        return charged.isPresent();
+    }
+
+    /** Not final yet → REVIEW: a person decides. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdForReview(String orderId, String reasonCode, Instant now) {
+        int moved = sql.update("""
+                update topup_order set status = 'REVIEW', failure_code = ?, retry_at = null, updated_at = ?,
+                    version = version + 1
+                where id = ? and status in ('PENDING', 'PROCESSING')""", reasonCode, now, orderId);
+        if (moved == 1) {
+            publish(orderId, "ORDER_REVIEW");
+        }
+        return moved == 1;
+    }
+
+    private void publish(String orderId, String type) {
+        sql.queryOne("""
+                        select o.id, o.merchant_order_id, o.phone_masked, o.carrier, o.province, o.country, o.face_value,
+                               o.price, o.status, o.created_at, o.updated_at, o.finished_at, o.failure_code, m.code
+                        from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?""",
+                row -> OrderEvent.of(type, row.getString(14), new OrderView(row.getString(1), row.getString(2),
+                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getLong(7),
+                        row.getLong(8), row.getString(9), row.getTimestamp(10).toInstant(), row.getTimestamp(11).toInstant(),
+                        row.getTimestamp(12) == null ? null : row.getTimestamp(12).toInstant(), row.getString(13))),
+                orderId)
+                .ifPresent(event -> outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId, event));
+    }
+}
