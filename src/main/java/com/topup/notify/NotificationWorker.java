@@ -1,0 +1,162 @@
+package com.topup.notify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers due callbacks: one thread claims them (woken by local commits, polling for retries and for callbacks
+ * stored by other instances), requests run without blocking, and their outcomes are recorded on a small pool so
+ * the event loop never waits for the database. Several instances share the work through the claims.
+ */
+@ApplicationScoped
+public class NotificationWorker {
+
+    private static final Logger LOG = Logger.getLogger(NotificationWorker.class);
+    private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
+
+    private final NotificationStore store;
+    private final CallbackSender sender;
+    private final NotificationSignal signal;
+    private final NotifyConfig config;
+    private final RetrySchedule schedule;
+    private final MeterRegistry metrics;
+    private final Semaphore inFlight;
+    private volatile boolean running;
+    private Thread claimer;
+    private ExecutorService recorder;
+
+    public NotificationWorker(NotificationStore store, CallbackSender sender, NotificationSignal signal,
+                              NotifyConfig config, MeterRegistry metrics) {
+        this.store = store;
+        this.sender = sender;
+        this.signal = signal;
+        this.config = config;
+        this.schedule = RetrySchedule.of(config);
+        this.metrics = metrics;
+        this.inFlight = new Semaphore(config.maxInFlight());
+        if (config.claimLease().compareTo(config.timeout()) <= 0) {
+            throw new IllegalStateException("topup.notify.claim-lease must be longer than topup.notify.timeout");
+        }
+        metrics.gauge("topup_notify_undelivered", this, NotificationWorker::undeliveredOrMinusOne);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.workerEnabled()) {
+            return;
+        }
+        running = true;
+        AtomicInteger recorders = new AtomicInteger();
+        recorder = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "notify-record-" + recorders.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        claimer = new Thread(this::run, "notify-claim");
+        claimer.setDaemon(true);
+        claimer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (claimer != null) {
+            claimer.interrupt();
+        }
+        if (recorder != null) {
+            recorder.shutdown();
+            try {
+                recorder.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        boolean failing = false;
+        while (running) {
+            try {
+                signal.await(failing ? ERROR_BACKOFF.toMillis() : config.pollInterval().toMillis());
+                claimAndSend();
+                failing = false;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Claiming due merchant callbacks failed", e);
+                failing = true;
+            }
+        }
+    }
+
+    private void claimAndSend() throws InterruptedException {
+        int limit;
+        int claimedCount;
+        do {
+            inFlight.acquire();
+            limit = 1 + inFlight.drainPermits();
+            List<ClaimedNotification> claimed;
+            try {
+                claimed = store.claimDue(limit, Instant.now(), config.claimLease());
+            } catch (RuntimeException e) {
+                inFlight.release(limit);
+                throw e;
+            }
+            inFlight.release(limit - claimed.size());
+            claimed.forEach(this::send);
+            claimedCount = claimed.size();
+        } while (claimedCount == limit && running);
+    }
+
+    private void send(ClaimedNotification notification) {
+        sender.send(notification)
+                .emitOn(recorder)
+                .subscribe().with(
+                        outcome -> record(notification, outcome.withErrorAtMost(config.maxErrorLength())),
+                        failure -> {
+                            inFlight.release();
+                            LOG.warnf("Callback %s not recorded (its claim lapses and it is tried again): %s",
+                                    notification.eventId(), failure.getMessage());
+                        });
+    }
+
+    private void record(ClaimedNotification notification, AttemptOutcome outcome) {
+        try {
+            Timer.builder("topup_notify_attempt_latency")
+                    .description("Time from sending a merchant callback to its answer or failure")
+                    .tag("answered", Boolean.toString(outcome.httpStatus() != null))
+                    .register(metrics)
+                    .record(Duration.ofMillis(outcome.latencyMs()));
+            DeliveryResult result = store.record(notification, outcome, schedule);
+            metrics.counter("topup_notify_deliveries_total", "outcome", result.metricTag()).increment();
+            if (result == DeliveryResult.UNDELIVERED) {
+                LOG.warnf("Callback %s to %s undelivered after %d attempts: %s", notification.eventId(),
+                        notification.url(), notification.attemptNo(), outcome.error());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Recording attempt %d of callback %s failed; its claim lapses and it is tried again",
+                    notification.attemptNo(), notification.eventId());
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private double undeliveredOrMinusOne() {
+        try {
+            return store.count(NotificationStatus.UNDELIVERED);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}
