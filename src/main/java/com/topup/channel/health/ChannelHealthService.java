@@ -1,6 +1,7 @@
 package com.topup.channel.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +46,11 @@ public class ChannelHealthService {
 
     /**
      * Reads the figures now, evaluates the circuit breakers on them and publishes the new snapshot. The refresh
-     * thread calls this; tests call it to avoid waiting for the next round.
+     * thread calls this; tests call it to avoid waiting for the next round. Never part of a caller's transaction:
+     * the read is one statement, and each circuit transition commits on its own, so one lost race or failure
+     * does not undo another channel's transition.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public synchronized ChannelHealthSnapshot refreshNow() {
         Instant now = clock.now();
         HealthFiguresReader.Reading reading = reader.read(now.minus(config.window()), now,

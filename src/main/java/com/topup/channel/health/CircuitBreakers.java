@@ -2,6 +2,9 @@ package com.topup.channel.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,10 +31,13 @@ public class CircuitBreakers {
     private final HealthClock clock;
     private final CircuitPolicy policy;
     private final MeterRegistry metrics;
+    private final TransactionSynchronizationRegistry transactions;
     private volatile Map<String, CircuitRecord> circuits = Map.of();
 
-    CircuitBreakers(CircuitStore store, HealthClock clock, ChannelHealthConfig config, MeterRegistry metrics) {
+    CircuitBreakers(CircuitStore store, HealthClock clock, ChannelHealthConfig config, MeterRegistry metrics,
+                    TransactionSynchronizationRegistry transactions) {
         this.store = store;
+        this.transactions = transactions;
         this.clock = clock;
         this.policy = CircuitPolicy.of(config.circuit());
         this.metrics = metrics;
@@ -108,6 +114,31 @@ public class CircuitBreakers {
         if (!store.write(current, next, actor)) {
             return false;
         }
+        afterCommit(() -> published(current, next, actor));
+        return true;
+    }
+
+    /** Runs the task once the caller's transaction has committed, or now when there is none (already committed). */
+    private void afterCommit(Runnable task) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            task.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    task.run();
+                }
+            }
+        });
+    }
+
+    private void published(CircuitRecord current, CircuitRecord next, String actor) {
         remember(Map.of(next.channelCode(), next));
         if (current.state() != next.state()) {
             LOG.infof("Channel %s circuit %s -> %s: %s (%s)", next.channelCode(), current.state(), next.state(),
@@ -115,7 +146,6 @@ public class CircuitBreakers {
             metrics.counter("topup_channel_circuit_transitions_total", "channel", next.channelCode(),
                     "to", next.state().name()).increment();
         }
-        return true;
     }
 
     /** Keeps, per channel, whichever record is newer: the cached one (written here) or the one just read. */

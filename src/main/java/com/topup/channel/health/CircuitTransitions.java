@@ -1,5 +1,6 @@
 package com.topup.channel.health;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,9 +24,9 @@ final class CircuitTransitions {
             case CLOSED -> tripReason(recent, policy).map(why -> current.opened(now, why));
             case OPEN -> now.isBefore(current.changedAt().plus(policy.openDuration()))
                     ? Optional.empty()
-                    : Optional.of(current.halfOpened(now, "open for " + policy.openDuration()));
+                    : Optional.of(current.halfOpened(now, "open for " + readable(policy.openDuration())));
             case HALF_OPEN -> probesLost(current, now, policy)
-                    ? Optional.of(current.opened(now, "no probe result for " + policy.probeTimeout()))
+                    ? Optional.of(current.opened(now, "no probe result for " + readable(policy.probeTimeout())))
                     : Optional.empty();
         };
     }
@@ -83,5 +84,10 @@ final class CircuitTransitions {
     private static boolean probesLost(CircuitRecord current, Instant now, CircuitPolicy policy) {
         return current.probesInFlight() > 0 && current.probeChangedAt() != null
                 && !now.isBefore(current.probeChangedAt().plus(policy.probeTimeout()));
+    }
+
+    /** 30s, 2m, 1m30s, 0.5s … */
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
     }
 }
