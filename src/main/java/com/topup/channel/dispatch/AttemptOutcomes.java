@@ -5,6 +5,7 @@ import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelStatus;
 import com.topup.channel.adapter.SubmitResult;
+import com.topup.channel.health.ChannelFaults;
 import com.topup.channel.health.CircuitBreakers;
 import com.topup.channel.health.ProbePermit;
 import com.topup.order.OrderStatus;
@@ -43,8 +44,6 @@ import org.jboss.logging.Logger;
 public class AttemptOutcomes {
 
     private static final Logger LOG = Logger.getLogger(AttemptOutcomes.class);
-    /** Failures that say nothing bad about the channel's health: it answered, clearly. */
-    private static final Set<String> HEALTHY_REFUSALS = Set.of("REJECTED", "OUT_OF_STOCK");
 
     private final OrderTransitions orders;
     private final AttemptStore attempts;
@@ -169,7 +168,7 @@ public class AttemptOutcomes {
                              String errorCode, long elapsedMillis, Instant now) {
         attempts.finish(attempt.id(), AttemptStatus.FAILED, channelReference, errorClass, errorCode, now);
         attempts.releaseQuota(attempt.channelCode(), attempt.startedAt(), attempt.faceValue());
-        finishProbe(attempt, HEALTHY_REFUSALS.contains(errorClass));
+        finishProbe(attempt, !ChannelFaults.isFault(AttemptStatus.FAILED.name(), errorClass));
         if (order.status() != OrderStatus.PROCESSING) {
             return;
         }
