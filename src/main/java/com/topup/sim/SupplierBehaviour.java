@@ -49,7 +49,7 @@ public record SupplierBehaviour(
 
     private static final Set<String> CARRIERS = Stream.of(Carrier.values()).map(Enum::name).collect(Collectors.toSet());
 
-    /** Fills what a profile leaves out: see the defaults in the code below. */
+    /** Fills what a profile leaves out: rates and the late delay 0, the delays and outage mode below. */
     public SupplierBehaviour {
         successRate = successRate == null ? Map.of() : new TreeMap<>(successRate);
         submitLatency = submitLatency == null ? new LatencyProfile(50, 150) : submitLatency;
