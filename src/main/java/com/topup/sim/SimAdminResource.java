@@ -1,0 +1,119 @@
+package com.topup.sim;
+
+import com.topup.admin.StaffRoles;
+import com.topup.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulator's staff API: operators and admins read the suppliers, admins change their behaviour, start outages
+ * and reset. Every call is 404 SIM_DISABLED when the simulator is off.
+ */
+@Path("/admin/api/sim")
+@Produces(MediaType.APPLICATION_JSON)
+public class SimAdminResource {
+
+    private static final long MAX_OUTAGE_SECONDS = 86_400;
+
+    private final SupplierSimulator simulator;
+    private final SimSuppliers suppliers;
+
+    public SimAdminResource(SupplierSimulator simulator, SimSuppliers suppliers) {
+        this.simulator = simulator;
+        this.suppliers = suppliers;
+    }
+
+    @GET
+    @Path("/suppliers")
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.ADMIN})
+    public List<SupplierView> list() {
+        requireEnabled();
+        return simulator.suppliers().stream().map(this::view).toList();
+    }
+
+    /** Replaces the supplier's behaviour (body: a behaviour object as in the profile file). */
+    @PUT
+    @Path("/suppliers/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.ADMIN)
+    public SupplierView replaceBehaviour(@PathParam("code") String code, String body) {
+        SimSupplierState supplier = supplier(code);
+        SupplierBehaviour behaviour;
+        try {
+            behaviour = SimProfiles.parseBehaviour(body);
+        } catch (InvalidSimProfile e) {
+            throw new ApiException(400, "INVALID_REQUEST", "Unusable behaviour: " + e.getMessage(),
+                    Map.of("problems", e.problems()));
+        }
+        simulator.replaceBehaviour(supplier, behaviour);
+        return view(supplier);
+    }
+
+    /** Body {@code {"seconds": n}}: an outage from now for n seconds; 0 ends the outage under way. */
+    @POST
+    @Path("/suppliers/{code}/outage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.ADMIN)
+    public SupplierView outage(@PathParam("code") String code, OutageRequest request) {
+        SimSupplierState supplier = supplier(code);
+        if (request == null || request.seconds() == null || request.seconds() < 0 || request.seconds() > MAX_OUTAGE_SECONDS) {
+            throw new ApiException(400, "INVALID_REQUEST", "seconds must be between 0 and " + MAX_OUTAGE_SECONDS,
+                    Map.of("field", "seconds"));
+        }
+        simulator.outage(supplier, Duration.ofSeconds(request.seconds()));
+        return view(supplier);
+    }
+
+    /** Back to the profile file: behaviours, no outage, no orders; body {@code {"seed": n}} optional. */
+    @POST
+    @Path("/reset")
+    @RolesAllowed(StaffRoles.ADMIN)
+    public ResetResult reset(ResetRequest request) {
+        requireEnabled();
+        long seed = simulator.reset(request == null ? null : request.seed());
+        return new ResetResult(seed, simulator.suppliers().stream().map(this::view).toList());
+    }
+
+    private SimSupplierState supplier(String code) {
+        requireEnabled();
+        return simulator.supplier(code).orElseThrow(() -> new ApiException(404, "SIM_SUPPLIER_NOT_FOUND",
+                "No simulated supplier " + code));
+    }
+
+    private void requireEnabled() {
+        if (!simulator.enabled()) {
+            throw new ApiException(404, "SIM_DISABLED", "The supplier simulator is off");
+        }
+    }
+
+    private SupplierView view(SimSupplierState state) {
+        SimSupplier supplier = suppliers.find(state.code()).orElseThrow();
+        return new SupplierView(state.code(), state.name(), state.protocol(), supplier.basePath(),
+                suppliers.baseUrl(supplier).toString(), simulator.seed(), simulator.outageUntil(state),
+                state.behaviour(), state.stats().snapshot());
+    }
+
+    public record SupplierView(String code, String name, String protocol, String basePath, String baseUrl, long seed,
+                               Instant outageUntil, SupplierBehaviour behaviour, Map<String, Long> stats) {
+    }
+
+    public record OutageRequest(Long seconds) {
+    }
+
+    public record ResetRequest(Long seed) {
+    }
+
+    public record ResetResult(long seed, List<SupplierView> suppliers) {
+    }
+}

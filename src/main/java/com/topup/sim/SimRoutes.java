@@ -1,0 +1,134 @@
+package com.topup.sim;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The simulated suppliers over HTTP: {@code POST /sim/{supplier}/{operation}} on the event loop, answers delayed with
+ * timers. Not installed at all when the simulator is off, so every /sim path is 404.
+ */
+@Singleton
+public class SimRoutes {
+
+    /** A request held during a TIMEOUT outage is dropped after this, should the caller still wait. */
+    private static final long HOLD_MS = 60_000;
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    private final SimConfig config;
+    private final SupplierSimulator simulator;
+
+    public SimRoutes(SimConfig config, SupplierSimulator simulator) {
+        this.config = config;
+        this.simulator = simulator;
+    }
+
+    void install(@Observes Router router) {
+        if (!config.enabled()) {
+            return;
+        }
+        router.post("/sim/:supplier/:operation").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.post("/sim/:supplier/:operation").handler(this::serve);
+    }
+
+    private void serve(RoutingContext ctx) {
+        SimSupplierState supplier = simulator.supplier(ctx.pathParam("supplier")).orElse(null);
+        SimProtocolCodec codec = supplier == null ? null : simulator.codec(supplier.protocol());
+        String operation = ctx.pathParam("operation");
+        boolean submit = codec != null && codec.submitOperation().equals(operation);
+        boolean query = codec != null && "query".equals(operation);
+        if (!submit && !query) {
+            notFound(ctx);
+            return;
+        }
+        OutageMode outage = simulator.outageNow(supplier);
+        if (outage != null) {
+            supplier.stats().outageRefusals.increment();
+            if (outage == OutageMode.HTTP_503) {
+                ctx.response().setStatusCode(503).putHeader("Content-Type", "text/plain").end("service unavailable");
+            } else {
+                hold(ctx);
+            }
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        Buffer buffer = ctx.body().buffer();
+        byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
+        if (submit) {
+            serveSubmit(ctx, supplier, codec, headers, body);
+        } else {
+            serveQuery(ctx, supplier, codec, headers, body);
+        }
+    }
+
+    private void serveSubmit(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec,
+                             Map<String, String> headers, byte[] body) {
+        SimRequest<SimSubmit> request = codec.readSubmit(supplier.secret(), headers, body, System.currentTimeMillis());
+        if (request.isRefused()) {
+            supplier.stats().badRequests.increment();
+            write(ctx, request.refusal());
+            return;
+        }
+        SubmitDecision decision = simulator.submit(supplier, request.content());
+        answerLater(ctx, decision.answerDelayMs(), () -> decision.accepted()
+                ? codec.accepted(supplier.secret(), decision.channelReference(), System.currentTimeMillis())
+                : codec.refused(supplier.secret(), decision.immediate(), System.currentTimeMillis()));
+    }
+
+    private void serveQuery(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec,
+                            Map<String, String> headers, byte[] body) {
+        SimRequest<String> request = codec.readQuery(supplier.secret(), headers, body, System.currentTimeMillis());
+        if (request.isRefused()) {
+            supplier.stats().badRequests.increment();
+            write(ctx, request.refusal());
+            return;
+        }
+        String reference = request.content();
+        QueryFate fate = simulator.query(supplier, reference);
+        answerLater(ctx, fate.delayMs(), () -> fate.fails()
+                ? codec.queryFailed(supplier.secret(), System.currentTimeMillis())
+                : codec.status(supplier.secret(), reference,
+                        simulator.order(supplier.code(), reference).orElse(null), System.currentTimeMillis()));
+    }
+
+    private static void answerLater(RoutingContext ctx, long delayMs, Supplier<SimMessage> answer) {
+        if (delayMs < 1) {
+            write(ctx, answer.get());
+            return;
+        }
+        ctx.vertx().setTimer(delayMs, id -> write(ctx, answer.get()));
+    }
+
+    private static void write(RoutingContext ctx, SimMessage message) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(message.status()).putHeader("Content-Type", message.contentType());
+        message.headers().forEach(response::putHeader);
+        response.end(Buffer.buffer(message.body()));
+    }
+
+    private static void hold(RoutingContext ctx) {
+        ctx.vertx().setTimer(HOLD_MS, id -> {
+            if (!ctx.response().ended() && !ctx.response().closed()) {
+                ctx.request().connection().close();
+            }
+        });
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("code", "NOT_FOUND").put("message", "No such simulated supplier or operation").encode());
+    }
+}

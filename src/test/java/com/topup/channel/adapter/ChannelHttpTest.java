@@ -1,0 +1,84 @@
+package com.topup.channel.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.http.HttpServer;
+import io.vertx.mutiny.core.Vertx;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The adapters over real HTTP against a bare Vert.x server: time limits and failures become UNKNOWN answers. */
+class ChannelHttpTest {
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static ChannelHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.getDelegate().createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                case "/silent/topup", "/silent/recharge", "/silent/query" -> { } // never answers
+                case "/garbage/topup", "/garbage/recharge" -> request.response().end("<html>hello</html>");
+                case "/down/topup" -> request.response().setStatusCode(503).end();
+                default -> request.response().setStatusCode(404).end();
+            }
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        http = new ChannelHttp(vertx);
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void noAnswerWithinTheLimitIsATimeout() {
+        SubmitResult json = new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/silent", 300), request());
+        assertEquals(SubmitOutcome.UNKNOWN, json.outcome());
+        assertEquals("TIMEOUT", json.errorClass());
+        assertTrue(json.elapsedMillis() >= 250 && json.elapsedMillis() < 2_000, "elapsed " + json.elapsedMillis());
+        SubmitResult form = new FormMd5Adapter(http).submit(endpoint("form-md5", "/silent", 300), request());
+        assertEquals("TIMEOUT", form.errorClass(), form.message());
+        StatusResult query = new JsonHmacAdapter(http).query(endpoint("json-hmac", "/silent", 300), "R1");
+        assertEquals(ChannelStatus.UNKNOWN, query.status());
+        assertEquals("TIMEOUT", query.errorClass());
+    }
+
+    @Test
+    void aClosedPortIsANetworkFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ChannelEndpoint nowhere = new ChannelEndpoint("c", "json-hmac", URI.create("http://127.0.0.1:" + closedPort + "/x"), "s",
+                Duration.ofSeconds(2));
+        SubmitResult result = new JsonHmacAdapter(http).submit(nowhere, request());
+        assertEquals(SubmitOutcome.UNKNOWN, result.outcome());
+        assertEquals("NETWORK", result.errorClass());
+    }
+
+    @Test
+    void garbageIsAnInvalidResponseAnd503ANetworkFailure() {
+        assertEquals("INVALID_RESPONSE", new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/garbage", 2000), request()).errorClass());
+        assertEquals("INVALID_RESPONSE", new FormMd5Adapter(http).submit(endpoint("form-md5", "/garbage", 2000), request()).errorClass());
+        assertEquals("NETWORK", new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/down", 2000), request()).errorClass());
+    }
+
+    private static ChannelEndpoint endpoint(String protocol, String path, long timeoutMillis) {
+        return new ChannelEndpoint("c", protocol, URI.create("http://127.0.0.1:" + server.actualPort() + path), "s",
+                Duration.ofMillis(timeoutMillis));
+    }
+
+    private static SubmitRequest request() {
+        return new SubmitRequest("R1", "13800138000", "CHINA_MOBILE", 1000, URI.create("http://127.0.0.1/cb"));
+    }
+}
