@@ -2,7 +2,7 @@ package com.topup.channel;
 
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 
 /** Where channels post their results for us: the configured public address, or this instance's own HTTP address. */
@@ -16,7 +16,7 @@ public class CallbackAddress {
         this.config = config;
     }
 
-    void httpStarted(@ObservesAsync HttpServerStart start) {
+    void httpStarted(@Observes HttpServerStart start) {
         String host = start.options().getHost();
         if (host == null || host.equals("0.0.0.0")) {
             host = "127.0.0.1";

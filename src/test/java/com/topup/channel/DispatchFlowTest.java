@@ -1,0 +1,170 @@
+package com.topup.channel;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.notify.CallbackOrders;
+import com.topup.notify.CallbackSignature;
+import com.topup.notify.TestMerchantReceiver;
+import com.topup.support.MerchantApi;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders through the real dispatch path: Kafka topup.dispatch, the routing and fallback rules, the channel
+ * adapters over HTTP to the simulator, its callbacks and status queries, and the merchant callback.
+ */
+@QuarkusTest
+class DispatchFlowTest {
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @Inject
+    com.topup.common.db.Sql sql;
+
+    @AfterEach
+    void restore() {
+        SimulatedChannels.restore();
+    }
+
+    private String place(String notifyUrl) {
+        return CallbackOrders.place(notifyUrl);
+    }
+
+    private static JsonPath staffOrder(String orderId) {
+        return given().auth().oauth2(SimulatedChannels.token("operator")).get("/admin/api/orders/" + orderId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath finalOrder(String orderId, Duration within) {
+        CallbackOrders.eventually(within, "order " + orderId + " final", () -> {
+            String status = staffOrder(orderId).getString("order.status");
+            return "SUCCEEDED".equals(status) || "FAILED".equals(status) || "REVIEW".equals(status);
+        });
+        return staffOrder(orderId);
+    }
+
+    private long balance() {
+        return MerchantApi.demo().get("/api/v1/balance").then().statusCode(200).extract().jsonPath().getLong("balance");
+    }
+
+    @Test
+    void anOrderSucceedsOnItsChannelAndTheMerchantIsToldWithASignedCallback() throws Exception {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(null));
+        String inbox = CallbackOrders.newInbox();
+
+        String orderId = place(CallbackOrders.receiverUrl(app.getPort(), inbox));
+
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("SUCCEEDED", order.getString("order.status"));
+        assertNotNull(order.getString("order.finishedAt"));
+        List<Map<String, Object>> attempts = order.getList("attempts");
+        assertEquals(1, attempts.size());
+        assertEquals("sim-fast", attempts.get(0).get("channel"));
+        assertEquals("SUCCEEDED", attempts.get(0).get("status"));
+        assertNotNull(attempts.get(0).get("ruleVersion"), "the routing rule version is recorded");
+        assertTrue(((List<?>) attempts.get(0).get("firedRules")).contains("Weighted random pick among eligible channels"));
+
+        CallbackOrders.eventually(Duration.ofSeconds(10), "merchant callback", () -> !TestMerchantReceiver.received(inbox).isEmpty());
+        TestMerchantReceiver.Received callback = TestMerchantReceiver.received(inbox).get(0);
+        assertEquals(CallbackSignature.sign(MerchantApi.DEMO_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), callback.timestamp(), callback.body()), callback.signature());
+        JsonPath body = new JsonPath(callback.body());
+        assertEquals(orderId, body.getString("orderId"));
+        assertEquals("SUCCEEDED", body.getString("status"));
+        assertEquals(callback.eventId(), body.getString("eventId"));
+    }
+
+    @Test
+    void aRejectingChannelIsFollowedByTheNextOne() {
+        SimulatedChannels.only("sim-fast", "sim-cheap");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"rejectRate\": 1.0"));
+        SimulatedChannels.behave("sim-cheap", SimulatedChannels.behaviour(null));
+        boolean sawRejection = false;
+        for (int i = 0; i < 12 && !sawRejection; i++) {
+            String orderId = place(null);
+            JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+            assertEquals("SUCCEEDED", order.getString("order.status"));
+            List<Map<String, Object>> attempts = order.getList("attempts");
+            Map<String, Object> last = attempts.get(attempts.size() - 1);
+            assertEquals("sim-cheap", last.get("channel"));
+            assertEquals("SUCCEEDED", last.get("status"));
+            if (attempts.size() == 2) {
+                assertEquals("sim-fast", attempts.get(0).get("channel"));
+                assertEquals("FAILED", attempts.get(0).get("status"));
+                assertEquals("REJECTED", attempts.get(0).get("errorClass"));
+                assertEquals("NEXT_CHANNEL", attempts.get(0).get("fallbackAction"));
+                sawRejection = true;
+            }
+        }
+        assertTrue(sawRejection, "in twelve orders the rejecting channel was tried first at least once");
+    }
+
+    @Test
+    void whenEveryChannelFailsTheOrderFailsAndThePriceGoesBack() {
+        SimulatedChannels.only("sim-fast", "sim-cheap");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"rejectRate\": 1.0"));
+        SimulatedChannels.behave("sim-cheap", SimulatedChannels.behaviour(
+                "\"successRate\": {\"CHINA_MOBILE\": 0.0, \"CHINA_UNICOM\": 0.0, \"CHINA_TELECOM\": 0.0}"));
+        long before = balance();
+
+        String orderId = place(null);
+
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("FAILED", order.getString("order.status"));
+        assertEquals(2, order.getList("attempts").size());
+        long price = order.getLong("order.price");
+        CallbackOrders.eventually(Duration.ofSeconds(5), "balance back", () -> balance() == before);
+        Long refunds = sql.queryLong("select count(*) from ledger_entry where order_id = ? and kind = 'REFUND' and amount = ?",
+                orderId, price);
+        assertEquals(1L, refunds, "exactly one refund of the price");
+    }
+
+    @Test
+    void aLostCallbackIsResolvedByAStatusQuery() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"lostCallbackRate\": 1.0"));
+        sql.update("update channel set expected_completion_ms = 500 where code = 'sim-fast'");
+        try {
+            String orderId = place(null);
+            JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+            assertEquals("SUCCEEDED", order.getString("order.status"));
+            Long viaCallback = sql.queryLong("select count(*) from channel_callback where reference = ?", orderId + "-1");
+            assertEquals(0L, viaCallback, "no callback ever arrived");
+            assertTrue(order.getInt("attempts[0].queries") >= 1, "the channel was asked");
+        } finally {
+            sql.update("update channel set expected_completion_ms = 10000 where code = 'sim-fast'");
+        }
+    }
+
+    @Test
+    void duplicateCallbacksMoveTheOrderOnce() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"duplicateCallbackRate\": 1.0"));
+        String inbox = CallbackOrders.newInbox();
+        String orderId = place(CallbackOrders.receiverUrl(app.getPort(), inbox));
+
+        assertEquals("SUCCEEDED", finalOrder(orderId, Duration.ofSeconds(20)).getString("order.status"));
+        CallbackOrders.eventually(Duration.ofSeconds(10), "both callbacks in", () -> sql.queryLong(
+                "select count(*) from channel_callback where reference = ?", orderId + "-1") >= 2);
+        List<String> outcomes = sql.query("select outcome from channel_callback where reference = ? order by id",
+                row -> row.getString(1), orderId + "-1");
+        assertEquals("APPLIED", outcomes.get(0));
+        assertTrue(outcomes.subList(1, outcomes.size()).stream().allMatch("DUPLICATE"::equals), outcomes.toString());
+        CallbackOrders.eventually(Duration.ofSeconds(10), "merchant callback", () -> !TestMerchantReceiver.received(inbox).isEmpty());
+        assertEquals(1, TestMerchantReceiver.received(inbox).size(), "the merchant is told once");
+        assertFalse(sql.queryLong("select count(*) from anomaly where order_id = ?", orderId) > 0);
+    }
+}

@@ -1,0 +1,66 @@
+package com.topup.channel;
+
+import static io.restassured.RestAssured.given;
+
+import com.topup.devenv.KeycloakTokens;
+import io.quarkus.arc.Arc;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Puts the simulated suppliers into the state a test needs: which channels take traffic, and how each supplier
+ * behaves (through the simulator's staff API, as an operator of a demo would).
+ */
+public final class SimulatedChannels {
+
+    public static final List<String> ALL = List.of("sim-fast", "sim-cheap", "sim-flaky", "sim-broadnet");
+
+    private SimulatedChannels() {
+    }
+
+    /** Enables exactly the given channels; every other simulated one is disabled. */
+    public static void only(String... codes) {
+        ChannelService channels = Arc.container().instance(ChannelService.class).get();
+        Set<String> wanted = Set.of(codes);
+        for (String code : ALL) {
+            channels.save(code, new ChannelUpdate(null, null, null, null, null, null, null, null, null, null, null, null,
+                    wanted.contains(code)), "test");
+        }
+    }
+
+    /** Every simulated channel back on, and the simulator back to its profile. */
+    public static void restore() {
+        only(ALL.toArray(String[]::new));
+        given().auth().oauth2(admin()).contentType("application/json").body("{}")
+                .post("/admin/api/sim/reset").then().statusCode(200);
+    }
+
+    /** A quick, reliable supplier for every carrier, optionally changed by {@code extra} JSON members. */
+    public static String behaviour(String extra) {
+        return """
+                {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
+                 "submitLatency": {"medianMs": 5, "p95Ms": 10},
+                 "resultLatency": {"medianMs": 50, "p95Ms": 100},
+                 "queryLatency": {"medianMs": 5, "p95Ms": 10}%s}""".formatted(extra == null || extra.isBlank() ? "" : ", " + extra);
+    }
+
+    public static void behave(String supplier, String behaviourJson) {
+        given().auth().oauth2(admin()).contentType("application/json").body(behaviourJson)
+                .put("/admin/api/sim/suppliers/" + supplier).then().statusCode(200);
+    }
+
+    public static void outage(String supplier, int seconds) {
+        given().auth().oauth2(admin()).contentType("application/json").body("{\"seconds\":" + seconds + "}")
+                .post("/admin/api/sim/suppliers/" + supplier + "/outage").then().statusCode(200);
+    }
+
+    static String admin() {
+        return token("admin");
+    }
+
+    static String token(String user) {
+        String keycloak = ConfigProvider.getConfig().getValue("topup.test.keycloak-url", String.class);
+        return KeycloakTokens.accessToken(keycloak + "/realms/topup", "topup-cli", user, user);
+    }
+}
