@@ -1,5 +1,8 @@
 package com.topup.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.admin.StaffRoles;
 import com.topup.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +28,7 @@ import java.util.Map;
 public class SimAdminResource {
 
     private static final long MAX_OUTAGE_SECONDS = 86_400;
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final SupplierSimulator simulator;
     private final SimSuppliers suppliers;
@@ -75,14 +79,33 @@ public class SimAdminResource {
         return view(supplier);
     }
 
-    /** Back to the profile file: behaviours, no outage, no orders; body {@code {"seed": n}} optional. */
+    /** Back to the profile file: behaviours, no outage, no orders; body {@code {"seed": n}} optional (replays a run). */
     @POST
     @Path("/reset")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(StaffRoles.ADMIN)
-    public ResetResult reset(ResetRequest request) {
+    public ResetResult reset(String body) {
         requireEnabled();
-        long seed = simulator.reset(request == null ? null : request.seed());
+        long seed = simulator.reset(seedOf(body));
         return new ResetResult(seed, simulator.suppliers().stream().map(this::view).toList());
+    }
+
+    private static Long seedOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode seed = READER.readTree(body).path("seed");
+            if (seed.isMissingNode() || seed.isNull()) {
+                return null;
+            }
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw new ApiException(400, "INVALID_REQUEST", "seed must be a whole number", Map.of("field", "seed"));
+            }
+            return seed.asLong();
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"seed\": n} or empty");
+        }
     }
 
     private SimSupplierState supplier(String code) {
@@ -109,9 +132,6 @@ public class SimAdminResource {
     }
 
     public record OutageRequest(Long seconds) {
-    }
-
-    public record ResetRequest(Long seed) {
     }
 
     public record ResetResult(long seed, List<SupplierView> suppliers) {
