@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.channel.ChannelService;
 import com.topup.channel.ChannelUpdate;
 import com.topup.channel.ChannelView;
-import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Registers every simulated supplier as a channel once this instance listens (its address is then known), with the
+ * Registers every simulated supplier as a channel at start (after the simulator has loaded its profile), at this instance's own address, with the
  * commercial terms of {@code sim/channels.json}. A channel that exists keeps what staff set; only a simulated
  * channel's base URL follows the instance it runs on.
  */
@@ -39,7 +41,7 @@ public class SimChannelSeeder {
     record Terms(String name, int costRateBp, int capacity, int timeoutMs, int expectedCompletionMs) {
     }
 
-    void httpStarted(@Observes HttpServerStart start) {
+    void seed(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         if (!suppliers.enabled()) {
             return;
         }

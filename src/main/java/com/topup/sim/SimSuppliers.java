@@ -1,13 +1,11 @@
 package com.topup.sim;
 
-import io.quarkus.vertx.http.HttpServerStart;
+import com.topup.channel.CallbackAddress;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The simulated suppliers for whoever registers them as channels: code, protocol, secret, base path and the base URL
@@ -18,18 +16,12 @@ public class SimSuppliers {
 
     private final SupplierSimulator simulator;
     private final SimConfig config;
-    private volatile URI selfUrl;
+    private final CallbackAddress self;
 
-    public SimSuppliers(SupplierSimulator simulator, SimConfig config,
-                        @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host,
-                        @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+    public SimSuppliers(SupplierSimulator simulator, SimConfig config, CallbackAddress self) {
         this.simulator = simulator;
         this.config = config;
-        this.selfUrl = URI.create("http://" + reachable(host) + ":" + port);
-    }
-
-    void httpStarted(@Observes HttpServerStart start) {
-        selfUrl = URI.create("http://" + reachable(start.options().getHost()) + ":" + start.options().getPort());
+        this.self = self;
     }
 
     public boolean enabled() {
@@ -49,7 +41,7 @@ public class SimSuppliers {
 
     /** {@code {topup.sim.base-url or this application's own address}/sim/{code}}. */
     public URI baseUrl(SimSupplier supplier) {
-        String root = config.baseUrl().map(URI::toString).orElse(selfUrl.toString());
+        String root = config.baseUrl().map(URI::toString).orElse(self.ownBaseUrl());
         return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + supplier.basePath());
     }
 
@@ -62,7 +54,4 @@ public class SimSuppliers {
                 new TreeSet<>(state.behaviour().successRate().keySet()));
     }
 
-    private static String reachable(String host) {
-        return host == null || host.isBlank() || "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
-    }
 }

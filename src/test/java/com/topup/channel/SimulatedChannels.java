@@ -38,11 +38,17 @@ public final class SimulatedChannels {
 
     /** A quick, reliable supplier for every carrier, optionally changed by {@code extra} JSON members. */
     public static String behaviour(String extra) {
+        return behaviour(1.0, extra);
+    }
+
+    /** A quick supplier for every carrier whose accepted orders succeed with the given chance. */
+    public static String behaviour(double successRate, String extra) {
         return """
-                {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
+                {"successRate": {"CHINA_MOBILE": %1$s, "CHINA_UNICOM": %1$s, "CHINA_TELECOM": %1$s, "CHINA_BROADNET": %1$s},
                  "submitLatency": {"medianMs": 5, "p95Ms": 10},
                  "resultLatency": {"medianMs": 50, "p95Ms": 100},
-                 "queryLatency": {"medianMs": 5, "p95Ms": 10}%s}""".formatted(extra == null || extra.isBlank() ? "" : ", " + extra);
+                 "queryLatency": {"medianMs": 5, "p95Ms": 10}%2$s}""".formatted(successRate,
+                extra == null || extra.isBlank() ? "" : ", " + extra);
     }
 
     public static void behave(String supplier, String behaviourJson) {
