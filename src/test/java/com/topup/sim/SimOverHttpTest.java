@@ -133,7 +133,7 @@ class SimOverHttpTest {
                 .post("/admin/api/sim/suppliers/sim-cheap/outage").then().statusCode(200);
         SubmitResult unavailable = formMd5.submit(endpoint("sim-cheap", Duration.ofSeconds(2)),
                 request(reference(), "CHINA_MOBILE", 1_000, "sim-cheap"));
-        assertEquals(SubmitOutcome.UNKNOWN, unavailable.outcome());
+        assertEquals(SubmitOutcome.REJECTED, unavailable.outcome(), "503: the supplier took nothing");
         assertEquals("NETWORK", unavailable.errorClass());
 
         given().auth().oauth2(admin()).contentType("application/json").body("{\"seconds\": 0}")

@@ -64,13 +64,26 @@ public class ChannelHttp {
         } catch (RuntimeException e) {
             String failureClass = isTimeout(e) ? "TIMEOUT" : "NETWORK";
             LOG.debugf("POST %s failed: %s %s", url, failureClass, e);
-            return HttpExchange.failed(failureClass, describe(e), millisSince(started));
+            return isConnectionRefused(e) ? HttpExchange.refused(describe(e), millisSince(started))
+                    : HttpExchange.failed(failureClass, describe(e), millisSince(started));
         }
     }
 
     @PreDestroy
     void close() {
         client.close();
+    }
+
+    static boolean isConnectionRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException && !isTimeout(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     static boolean isTimeout(Throwable e) {

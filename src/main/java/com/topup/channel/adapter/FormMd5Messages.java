@@ -34,6 +34,10 @@ final class FormMd5Messages {
 
     static SubmitResult readSubmitAnswer(HttpExchange exchange, String secret) {
         long elapsed = exchange.elapsedMillis();
+        if (exchange.certainlyNotProcessed()) {
+            return SubmitResult.rejected("NETWORK", "UNAVAILABLE", exchange.failed() ? exchange.failureMessage()
+                    : "HTTP " + exchange.status(), elapsed);
+        }
         if (exchange.failed()) {
             return SubmitResult.unknown(exchange.failureClass(), exchange.failureMessage(), elapsed);
         }

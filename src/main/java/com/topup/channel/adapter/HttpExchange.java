@@ -8,14 +8,26 @@ import java.util.Map;
  * (TIMEOUT or NETWORK) when no answer came.
  */
 record HttpExchange(int status, Map<String, String> headers, byte[] body, String failureClass, String failureMessage,
-                    long elapsedMillis) {
+                    long elapsedMillis, boolean connectionRefused) {
 
     static HttpExchange answered(int status, Map<String, String> headers, byte[] body, long elapsedMillis) {
-        return new HttpExchange(status, headers, body, null, null, elapsedMillis);
+        return new HttpExchange(status, headers, body, null, null, elapsedMillis, false);
     }
 
     static HttpExchange failed(String failureClass, String message, long elapsedMillis) {
-        return new HttpExchange(0, Map.of(), new byte[0], failureClass, message, elapsedMillis);
+        return new HttpExchange(0, Map.of(), new byte[0], failureClass, message, elapsedMillis, false);
+    }
+
+    static HttpExchange refused(String message, long elapsedMillis) {
+        return new HttpExchange(0, Map.of(), new byte[0], "NETWORK", message, elapsedMillis, true);
+    }
+
+    /**
+     * The channel certainly did not take the request: the connection was refused, or it answered 503 (HTTP's "not
+     * processed, try later"). Unlike a timeout or a 500, moving on cannot top the phone up twice.
+     */
+    boolean certainlyNotProcessed() {
+        return connectionRefused || (!failed() && status == 503);
     }
 
     boolean failed() {

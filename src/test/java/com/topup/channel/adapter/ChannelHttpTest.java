@@ -54,7 +54,7 @@ class ChannelHttpTest {
     }
 
     @Test
-    void aClosedPortIsANetworkFailure() throws Exception {
+    void aClosedPortIsANetworkFailureThatCertainlyTookNothing() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -62,15 +62,17 @@ class ChannelHttpTest {
         ChannelEndpoint nowhere = new ChannelEndpoint("c", "json-hmac", URI.create("http://127.0.0.1:" + closedPort + "/x"), "s",
                 Duration.ofSeconds(2));
         SubmitResult result = new JsonHmacAdapter(http).submit(nowhere, request());
-        assertEquals(SubmitOutcome.UNKNOWN, result.outcome());
+        assertEquals(SubmitOutcome.REJECTED, result.outcome(), "a refused connection cannot have taken the order");
         assertEquals("NETWORK", result.errorClass());
     }
 
     @Test
-    void garbageIsAnInvalidResponseAnd503ANetworkFailure() {
+    void garbageIsAnInvalidResponseAnd503ANetworkFailureThatTookNothing() {
         assertEquals("INVALID_RESPONSE", new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/garbage", 2000), request()).errorClass());
         assertEquals("INVALID_RESPONSE", new FormMd5Adapter(http).submit(endpoint("form-md5", "/garbage", 2000), request()).errorClass());
-        assertEquals("NETWORK", new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/down", 2000), request()).errorClass());
+        SubmitResult unavailable = new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/down", 2000), request());
+        assertEquals("NETWORK", unavailable.errorClass());
+        assertEquals(SubmitOutcome.REJECTED, unavailable.outcome());
     }
 
     private static ChannelEndpoint endpoint(String protocol, String path, long timeoutMillis) {

@@ -86,7 +86,9 @@ class FormMd5AdapterTest {
         HttpExchange garbage = HttpExchange.answered(200, Map.of(), bytes("success"), 5);
         assertEquals(SubmitOutcome.UNKNOWN, FormMd5Messages.readSubmitAnswer(garbage, SECRET).outcome());
         assertEquals("NETWORK", FormMd5Messages.readSubmitAnswer(HttpExchange.answered(502, Map.of(), new byte[0], 5), SECRET).errorClass());
-        assertEquals("NETWORK", FormMd5Messages.readSubmitAnswer(HttpExchange.failed("NETWORK", "refused", 1), SECRET).errorClass());
+        assertEquals("NETWORK", FormMd5Messages.readSubmitAnswer(HttpExchange.failed("NETWORK", "reset", 1), SECRET).errorClass());
+        assertEquals(SubmitOutcome.UNKNOWN, FormMd5Messages.readSubmitAnswer(HttpExchange.failed("NETWORK", "reset", 1), SECRET).outcome());
+        assertEquals(SubmitOutcome.REJECTED, FormMd5Messages.readSubmitAnswer(HttpExchange.refused("refused", 1), SECRET).outcome());
     }
 
     @Test

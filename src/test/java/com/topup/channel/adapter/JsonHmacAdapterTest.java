@@ -86,7 +86,9 @@ class JsonHmacAdapterTest {
         assertUnknown(signed(200, "{\"accepted\":true}"), "INVALID_RESPONSE");
         assertUnknown(signed(200, "{\"accepted\":\"yes\",\"channelReference\":\"x\"}"), "INVALID_RESPONSE");
         assertUnknown(signed(200, "[1]"), "INVALID_RESPONSE");
-        assertUnknown(signed(503, "{}"), "NETWORK");
+        assertUnknown(signed(500, "{}"), "NETWORK");
+        assertEquals(SubmitOutcome.REJECTED, JsonHmacMessages.readSubmitAnswer(signed(503, "{}"), SECRET, NOW).outcome(),
+                "503 means the request was not processed");
         assertUnknown(signed(404, "{}"), "INVALID_RESPONSE");
         assertUnknown(HttpExchange.failed("TIMEOUT", "slow", 3000), "TIMEOUT");
         HttpExchange stale = answered(200, "{\"accepted\":true,\"channelReference\":\"CH-9\"}",
