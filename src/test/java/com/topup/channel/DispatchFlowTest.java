@@ -135,17 +135,13 @@ class DispatchFlowTest {
     void aLostCallbackIsResolvedByAStatusQuery() {
         SimulatedChannels.only("sim-fast");
         SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"lostCallbackRate\": 1.0"));
-        sql.update("update channel set expected_completion_ms = 500 where code = 'sim-fast'");
-        try {
-            String orderId = place(null);
-            JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
-            assertEquals("SUCCEEDED", order.getString("order.status"));
-            Long viaCallback = sql.queryLong("select count(*) from channel_callback where reference = ?", orderId + "-1");
-            assertEquals(0L, viaCallback, "no callback ever arrived");
-            assertTrue(order.getInt("attempts[0].queries") >= 1, "the channel was asked");
-        } finally {
-            sql.update("update channel set expected_completion_ms = 10000 where code = 'sim-fast'");
-        }
+        SimulatedChannels.timings("sim-fast", 3_000, 500);
+        String orderId = place(null);
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("SUCCEEDED", order.getString("order.status"));
+        Long viaCallback = sql.queryLong("select count(*) from channel_callback where reference = ?", orderId + "-1");
+        assertEquals(0L, viaCallback, "no callback ever arrived");
+        assertTrue(order.getInt("attempts[0].queries") >= 1, "the channel was asked");
     }
 
     @Test
@@ -165,5 +161,49 @@ class DispatchFlowTest {
         CallbackOrders.eventually(Duration.ofSeconds(10), "merchant callback", () -> !TestMerchantReceiver.received(inbox).isEmpty());
         assertEquals(1, TestMerchantReceiver.received(inbox).size(), "the merchant is told once");
         assertFalse(sql.queryLong("select count(*) from anomaly where order_id = ?", orderId) > 0);
+    }
+
+    @Test
+    void aSubmitThatTimesOutIsQueriedAndSucceeds() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(
+                "\"submitLatency\": {\"medianMs\": 800, \"p95Ms\": 900}, \"lostCallbackRate\": 1.0"));
+        SimulatedChannels.timings("sim-fast", 200, 10_000);
+        String orderId = place(null);
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("SUCCEEDED", order.getString("order.status"));
+        assertEquals(1, order.getList("attempts").size(), "no second channel while the first may have it");
+        assertTrue(order.getInt("attempts[0].queries") >= 1, "the channel was asked what happened");
+    }
+
+    @Test
+    void aLateCallbackAfterTheQueryAnsweredChangesNothing() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(
+                "\"lateCallbackRate\": 1.0, \"lateCallbackDelayMs\": 2500"));
+        SimulatedChannels.timings("sim-fast", 3_000, 300);
+        String orderId = place(null);
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("SUCCEEDED", order.getString("order.status"));
+        String finishedAt = order.getString("order.finishedAt");
+        CallbackOrders.eventually(Duration.ofSeconds(10), "the late callback", () -> sql.queryLong(
+                "select count(*) from channel_callback where reference = ?", orderId + "-1") >= 1);
+        assertEquals("DUPLICATE", sql.queryText("select outcome from channel_callback where reference = ?", orderId + "-1"));
+        assertEquals(finishedAt, staffOrder(orderId).getString("order.finishedAt"), "the order moved once");
+    }
+
+    @Test
+    void aSupplierThatChargesTwiceLeavesOneSuccessAndADuplicateChargeAnomaly() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour("\"chargedTwiceRate\": 1.0"));
+        String orderId = place(null);
+
+        assertEquals("SUCCEEDED", finalOrder(orderId, Duration.ofSeconds(20)).getString("order.status"));
+        CallbackOrders.eventually(Duration.ofSeconds(10), "duplicate charge recorded", () -> sql.queryLong(
+                "select count(*) from anomaly where order_id = ? and kind = 'DUPLICATE_SUCCESS'", orderId) == 1);
+        assertEquals("REVERSE_DUPLICATE_CHARGE", sql.queryText("select action from anomaly where order_id = ?", orderId));
+        assertEquals("SUCCEEDED", staffOrder(orderId).getString("order.status"));
+        assertEquals(1L, sql.queryLong("select count(*) from ledger_entry where order_id = ?", orderId),
+                "the merchant paid once and got nothing back");
     }
 }

@@ -29,9 +29,16 @@ public final class SimulatedChannels {
         }
     }
 
+    /** Changes a channel's call timeout and the time after which an unanswered order is queried. */
+    public static void timings(String code, int timeoutMs, int expectedCompletionMs) {
+        Arc.container().instance(ChannelService.class).get().save(code, new ChannelUpdate(null, null, null, null, null, null,
+                null, null, null, null, timeoutMs, expectedCompletionMs, null), "test");
+    }
+
     /** Every simulated channel back on, and the simulator back to its profile. */
     public static void restore() {
         only(ALL.toArray(String[]::new));
+        timings("sim-fast", 3_000, 10_000);
         given().auth().oauth2(admin()).contentType("application/json").body("{}")
                 .post("/admin/api/sim/reset").then().statusCode(200);
     }
@@ -43,12 +50,13 @@ public final class SimulatedChannels {
 
     /** A quick supplier for every carrier whose accepted orders succeed with the given chance. */
     public static String behaviour(double successRate, String extra) {
+        String submit = extra != null && extra.contains("\"submitLatency\"") ? "" : "\"submitLatency\": {\"medianMs\": 5, \"p95Ms\": 10},";
         return """
                 {"successRate": {"CHINA_MOBILE": %1$s, "CHINA_UNICOM": %1$s, "CHINA_TELECOM": %1$s, "CHINA_BROADNET": %1$s},
-                 "submitLatency": {"medianMs": 5, "p95Ms": 10},
+                 %3$s
                  "resultLatency": {"medianMs": 50, "p95Ms": 100},
                  "queryLatency": {"medianMs": 5, "p95Ms": 10}%2$s}""".formatted(successRate,
-                extra == null || extra.isBlank() ? "" : ", " + extra);
+                extra == null || extra.isBlank() ? "" : ", " + extra, submit);
     }
 
     public static void behave(String supplier, String behaviourJson) {
