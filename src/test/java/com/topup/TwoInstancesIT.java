@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two processes of the packaged app against one PostgreSQL and one broker behave like one: a nonce used on
- * one is a replay on the other, concurrent identical orders across both make one order and one debit, and
- * their outbox relays publish every order exactly once between them.
+ * one is a replay on the other, concurrent identical orders across both make one order and one debit, their
+ * outbox relays publish every order exactly once between them, their dispatchers (one consumer group) process
+ * every order exactly once, and a rule version published on one is live on the other without a failed decision.
  */
 class TwoInstancesIT {
 
@@ -107,34 +108,100 @@ class TwoInstancesIT {
     }
 
     @Test
-    void bothRelaysTogetherPublishEveryOrderExactlyOnce() throws Exception {
-        try (KafkaConsumer<String, String> consumer = dispatchConsumer()) {
-            List<String> placed = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                LocalApp target = i % 2 == 0 ? first : second;
-                HttpResponse<String> response = post(target, "/api/v1/orders",
-                        "{\"merchantOrderId\":\"RELAY-" + UUID.randomUUID().toString().substring(0, 12)
-                                + "\",\"phone\":\"13800138000\",\"faceValue\":1000}");
-                assertEquals(201, response.statusCode(), response.body());
-                placed.add(response.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1"));
-            }
-            Map<String, Integer> seen = new HashMap<>();
+    void bothInstancesTogetherPublishAndProcessEveryOrderExactlyOnce() throws Exception {
+        quickSimulatedSuppliers();
+        try (KafkaConsumer<String, String> consumer = eventsConsumer()) {
+            List<String> placed = placeOrders(60, "RELAY");
+            Map<String, Integer> accepted = new HashMap<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!seen.keySet().containsAll(placed) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    seen.merge(record.key(), 1, Integer::sum);
-                }
+            while (!accepted.keySet().containsAll(placed) && System.nanoTime() < deadline) {
+                countAccepted(consumer, accepted, 500);
             }
             // a little longer, so a duplicate publish would show up
             long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (System.nanoTime() < settle) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    seen.merge(record.key(), 1, Integer::sum);
-                }
+                countAccepted(consumer, accepted, 200);
             }
-            assertTrue(seen.keySet().containsAll(placed), "every order published");
-            Set<String> duplicated = placed.stream().filter(id -> seen.get(id) != 1).collect(Collectors.toSet());
-            assertTrue(duplicated.isEmpty(), "published more than once: " + duplicated);
+            assertTrue(accepted.keySet().containsAll(placed), "every order published");
+            Set<String> duplicated = placed.stream().filter(id -> accepted.get(id) != 1).collect(Collectors.toSet());
+            assertTrue(duplicated.isEmpty(), "accepted event published more than once: " + duplicated);
+            assertProcessedExactlyOnce(placed);
+        }
+    }
+
+    /** Every order final; at most one attempt per channel and one success; one debit, and one refund iff it failed. */
+    private static void assertProcessedExactlyOnce(List<String> orders) throws Exception {
+        String ids = orders.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long open;
+        do {
+            open = count("select count(*) from topup_order where id in (" + ids + ") and status not in ('SUCCEEDED', 'FAILED')");
+            if (open > 0) {
+                Thread.sleep(200);
+            }
+        } while (open > 0 && System.nanoTime() < deadline);
+        assertEquals(0, open, "every order final");
+        assertEquals(0, count("""
+                select count(*) from (select order_id, channel_code from channel_attempt where order_id in (%s)
+                group by order_id, channel_code having count(*) > 1) twice""".formatted(ids)), "one attempt per channel");
+        assertEquals(0, count("""
+                select count(*) from (select order_id from channel_attempt where order_id in (%s) and status = 'SUCCEEDED'
+                group by order_id having count(*) > 1) twice""".formatted(ids)), "one successful attempt per order");
+        assertEquals(0, count("""
+                select count(*) from topup_order o where o.id in (%s) and
+                  (o.status = 'SUCCEEDED') <> exists (select 1 from channel_attempt a where a.order_id = o.id and a.status = 'SUCCEEDED')"""
+                .formatted(ids)), "succeeded exactly when an attempt succeeded");
+        assertEquals(0, count("""
+                select count(*) from topup_order o where o.id in (%s) and (
+                  (select count(*) from ledger_entry l where l.order_id = o.id and l.kind = 'DEBIT') <> 1 or
+                  (select count(*) from ledger_entry l where l.order_id = o.id and l.kind = 'REFUND')
+                    <> case when o.status = 'FAILED' then 1 else 0 end)""".formatted(ids)), "one debit, a refund iff failed");
+    }
+
+    private static List<String> placeOrders(int count, String prefix) throws Exception {
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalApp target = i % 2 == 0 ? first : second;
+            HttpResponse<String> response = post(target, "/api/v1/orders",
+                    "{\"merchantOrderId\":\"" + prefix + "-" + UUID.randomUUID().toString().substring(0, 12)
+                            + "\",\"phone\":\"13800138000\",\"faceValue\":1000}");
+            assertEquals(201, response.statusCode(), response.body());
+            placed.add(response.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1"));
+        }
+        return placed;
+    }
+
+    private static void countAccepted(KafkaConsumer<String, String> consumer, Map<String, Integer> accepted, long pollMillis) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(pollMillis))) {
+            if (record.value().contains("\"type\":\"ORDER_ACCEPTED\"")) {
+                accepted.merge(record.key(), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The demo suppliers answer within a second or two and rarely fail, on both instances' simulators. */
+    private static void quickSimulatedSuppliers() throws Exception {
+        String admin = com.topup.devenv.KeycloakTokens.accessToken(config.get(TestServices.KEYCLOAK_URL) + "/realms/topup",
+                "topup-cli", "admin", "admin");
+        String behaviour = """
+                {"successRate": {"CHINA_MOBILE": 0.9, "CHINA_UNICOM": 0.9, "CHINA_TELECOM": 0.9, "CHINA_BROADNET": 0.9},
+                 "rejectRate": 0.05, "submitLatency": {"medianMs": 20, "p95Ms": 60},
+                 "resultLatency": {"medianMs": 200, "p95Ms": 600}, "duplicateCallbackRate": 0.1, "lostCallbackRate": 0.05}""";
+        for (LocalApp app : List.of(first, second)) {
+            for (String supplier : List.of("sim-fast", "sim-cheap", "sim-flaky", "sim-broadnet")) {
+                HttpResponse<String> changed = staff(app, admin, "PUT", "/admin/api/sim/suppliers/" + supplier, behaviour);
+                assertEquals(200, changed.statusCode(), changed.body());
+                HttpResponse<String> timings = staff(app, admin, "PUT", "/admin/api/channels/" + supplier,
+                        "{\"expectedCompletionMs\": 3000}");
+                assertEquals(200, timings.statusCode(), timings.body());
+            }
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -157,6 +224,9 @@ class TwoInstancesIT {
         int version = Integer.parseInt(created.body().replaceAll(".*\"version\":(\\d+).*", "$1"));
         assertEquals(200, staff(first, analyst, "POST", "/admin/api/rulesets/routing/versions/" + version + "/submit", "").statusCode());
 
+        quickSimulatedSuppliers();
+        ExecutorService traffic = Executors.newSingleThreadExecutor();
+        Future<List<String>> during = traffic.submit(() -> placeOrders(30, "SWITCH"));
         HttpResponse<String> approved = staff(first, approver, "POST", "/admin/api/rulesets/routing/versions/" + version + "/approve", "");
         assertEquals(200, approved.statusCode(), approved.body());
         long start = System.nanoTime();
@@ -169,6 +239,20 @@ class TwoInstancesIT {
         assertEquals(version, liveRoutingVersion(second), "the second instance decides with the approved version");
         // the 1 s target belongs in a benchmark; this bound only proves propagation on a loaded CI machine
         assertTrue(millis <= 2_500, "live on the second instance after " + millis + " ms");
+
+        List<String> orders = during.get();
+        traffic.shutdown();
+        assertProcessedExactlyOnce(orders);
+        String ids = orders.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        assertEquals(0, count("select count(*) from channel_attempt where order_id in (" + ids + ") and rule_version is null"),
+                "every routing decision during the switch was made by a rule version, none by the safe default");
+        assertTrue(count("select count(distinct rule_version) from channel_attempt where order_id in (" + ids + ")") >= 1);
+        for (LocalApp app : List.of(first, second)) {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(app.url() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(metrics.body().lines().filter(l -> l.startsWith("topup_rule_guard_trips_total"))
+                    .allMatch(l -> l.trim().endsWith(" 0.0")), "no decision failed a guard");
+        }
     }
 
     private static int liveRoutingVersion(LocalApp app) throws Exception {
@@ -214,13 +298,13 @@ class TwoInstancesIT {
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
     }
 
-    private static KafkaConsumer<String, String> dispatchConsumer() {
+    private static KafkaConsumer<String, String> eventsConsumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "two-instances-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("topup.dispatch"));
+        consumer.subscribe(List.of("topup.order-events"));
         return consumer;
     }
 }
