@@ -1,5 +1,7 @@
 package com.topup.rules;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -9,14 +11,20 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Watches one session's decisions: records the rules that fired, remembers the one firing now, and halts
- * the session once the decision has used up its time budget (checked between firings).
+ * the session once the decision has used up its time budget (checked between firings). The budget is CPU time of
+ * the deciding thread, looked at only once the wall clock has passed it: on a busy machine a decision can wait
+ * for a core far longer than it computes, and that wait says nothing about the rules.
  */
 final class FiredRules extends DefaultAgendaEventListener {
 
     private final KieSession session;
     private final List<String> names = new ArrayList<>();
     private String current;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private long deadline;
+    private long budgetNanos;
+    private long cpuAtStart;
     private boolean overBudget;
 
     FiredRules(KieSession session) {
@@ -27,13 +35,19 @@ final class FiredRules extends DefaultAgendaEventListener {
         names.clear();
         current = null;
         overBudget = false;
+        this.budgetNanos = budgetNanos;
+        cpuAtStart = THREADS.getCurrentThreadCpuTime();
         deadline = System.nanoTime() + budgetNanos;
+    }
+
+    private boolean spent() {
+        return System.nanoTime() > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch().getRule().getName();
-        if (System.nanoTime() > deadline) {
+        if (spent()) {
             overBudget = true;
             session.halt();
         }
@@ -54,6 +68,6 @@ final class FiredRules extends DefaultAgendaEventListener {
     }
 
     boolean overBudget() {
-        return overBudget || System.nanoTime() > deadline;
+        return overBudget || spent();
     }
 }
