@@ -50,7 +50,17 @@ class StaffRoleMatrixTest {
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/credits", "{\"amount\":0}", Set.of("admin")),
             new Endpoint("GET", "/admin/api/merchants/demo-merchant/reconciliation", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("PUT", "/admin/api/carriers/portability/13800138000", "{\"carrier\":\"NOPE\"}", Set.of("admin")),
-            new Endpoint("DELETE", "/admin/api/carriers/portability/13700000000", null, Set.of("admin")));
+            new Endpoint("DELETE", "/admin/api/carriers/portability/13700000000", null, Set.of("admin")),
+            new Endpoint("GET", "/admin/api/channels", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/channels/sim-fast", null, Set.of("operator", "admin")),
+            new Endpoint("PUT", "/admin/api/channels/sim-fast", "{\"capacity\":0}", Set.of("admin")),
+            new Endpoint("GET", "/admin/api/orders/T-NONE", null, Set.of("operator", "auditor")),
+            new Endpoint("GET", "/admin/api/orders/T-NONE/notifications", null, Set.of("operator", "auditor")),
+            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/resend-notify", null, Set.of("operator")),
+            new Endpoint("GET", "/admin/api/notifications", null, Set.of("operator", "auditor")),
+            new Endpoint("GET", "/admin/api/sim/suppliers", null, Set.of("operator", "admin")),
+            new Endpoint("PUT", "/admin/api/sim/suppliers/sim-none", "{}", Set.of("admin")),
+            new Endpoint("POST", "/admin/api/sim/suppliers/sim-none/outage", "{\"seconds\":0}", Set.of("admin")));
 
     @ConfigProperty(name = "topup.test.keycloak-url")
     String keycloakUrl;
