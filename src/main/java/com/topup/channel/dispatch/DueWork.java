@@ -19,7 +19,9 @@ import java.util.List;
 public class DueWork {
 
     /** An order still PENDING this long after its last change is dispatched again. */
-    static final Duration ORPHAN_AFTER = Duration.ofSeconds(30);
+    static final Duration ORPHAN_AFTER = Duration.ofSeconds(60);
+    /** Orphans sent back per poll: a backlog drains steadily instead of flooding the dispatch topic. */
+    static final int ORPHANS_PER_POLL = 5;
     /** An attempt SUBMITTING this long is treated as an unknown outcome and queried. */
     static final Duration ABANDONED_SUBMIT_AFTER = Duration.ofSeconds(60);
 
@@ -48,7 +50,8 @@ public class DueWork {
                                      order by updated_at limit ? for update skip locked)
                         returning id, merchant_id, carrier, province, face_value, created_at""",
                 row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER), limit);
+                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER),
+                Math.min(limit, ORPHANS_PER_POLL));
         due.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
         orphans.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
         sql.update("""
