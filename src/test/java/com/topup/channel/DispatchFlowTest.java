@@ -34,6 +34,12 @@ class DispatchFlowTest {
     @Inject
     com.topup.common.db.Sql sql;
 
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    ChannelDirectory directory;
+
     @AfterEach
     void restore() {
         SimulatedChannels.restore();
@@ -205,5 +211,24 @@ class DispatchFlowTest {
         assertEquals("SUCCEEDED", staffOrder(orderId).getString("order.status"));
         assertEquals(1L, sql.queryLong("select count(*) from ledger_entry where order_id = ?", orderId),
                 "the merchant paid once and got nothing back");
+    }
+
+    @Test
+    void aChannelWithoutDailyQuotaLeftGetsNoOrders() {
+        SimulatedChannels.only("sim-fast", "sim-cheap");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(null));
+        SimulatedChannels.behave("sim-cheap", SimulatedChannels.behaviour(null));
+        channels.save("sim-fast", new ChannelUpdate(null, null, null, null, null, null, null, null, null, 999L, null, null,
+                null), "test");
+        try {
+            for (int i = 0; i < 6; i++) {
+                JsonPath order = finalOrder(place(null), Duration.ofSeconds(20));
+                assertEquals("SUCCEEDED", order.getString("order.status"));
+                assertEquals(List.of("sim-cheap"), order.getList("attempts.channel"), "10,000 fen does not fit a 999 fen quota");
+            }
+        } finally {
+            sql.update("update channel set daily_quota = null where code = 'sim-fast'");
+            directory.invalidate();
+        }
     }
 }
