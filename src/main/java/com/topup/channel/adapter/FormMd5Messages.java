@@ -34,15 +34,9 @@ final class FormMd5Messages {
 
     static SubmitResult readSubmitAnswer(HttpExchange exchange, String secret) {
         long elapsed = exchange.elapsedMillis();
-        if (exchange.certainlyNotProcessed()) {
-            return SubmitResult.rejected("NETWORK", "UNAVAILABLE", exchange.failed() ? exchange.failureMessage()
-                    : "HTTP " + exchange.status(), elapsed);
-        }
-        if (exchange.failed()) {
-            return SubmitResult.unknown(exchange.failureClass(), exchange.failureMessage(), elapsed);
-        }
-        if (!exchange.successful()) {
-            return SubmitResult.unknown(exchange.unusableStatusClass(), "HTTP " + exchange.status(), elapsed);
+        SubmitResult unanswered = exchange.submitWithoutAnswer();
+        if (unanswered != null) {
+            return unanswered;
         }
         Map<String, String> answer = verifiedFields(exchange, secret);
         if (answer == null || answer.get("code") == null) {

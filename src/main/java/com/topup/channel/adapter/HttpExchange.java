@@ -50,4 +50,18 @@ record HttpExchange(int status, Map<String, String> headers, byte[] body, String
     String unusableStatusClass() {
         return status >= 500 ? "NETWORK" : "INVALID_RESPONSE";
     }
+
+    /** The submit's result when this exchange brought no answer to read; null when there is one. */
+    SubmitResult submitWithoutAnswer() {
+        if (certainlyNotProcessed()) {
+            return SubmitResult.rejected("NETWORK", "UNAVAILABLE", failed() ? failureMessage : "HTTP " + status, elapsedMillis);
+        }
+        if (failed()) {
+            return SubmitResult.unknown(failureClass, failureMessage, elapsedMillis);
+        }
+        if (!successful()) {
+            return SubmitResult.unknown(unusableStatusClass(), "HTTP " + status, elapsedMillis);
+        }
+        return null;
+    }
 }

@@ -35,15 +35,9 @@ final class JsonHmacMessages {
 
     static SubmitResult readSubmitAnswer(HttpExchange exchange, String secret, long nowMillis) {
         long elapsed = exchange.elapsedMillis();
-        if (exchange.certainlyNotProcessed()) {
-            return SubmitResult.rejected("NETWORK", "UNAVAILABLE", exchange.failed() ? exchange.failureMessage()
-                    : "HTTP " + exchange.status(), elapsed);
-        }
-        if (exchange.failed()) {
-            return SubmitResult.unknown(exchange.failureClass(), exchange.failureMessage(), elapsed);
-        }
-        if (!exchange.successful()) {
-            return SubmitResult.unknown(exchange.unusableStatusClass(), "HTTP " + exchange.status(), elapsed);
+        SubmitResult unanswered = exchange.submitWithoutAnswer();
+        if (unanswered != null) {
+            return unanswered;
         }
         JsonNode answer = verifiedObject(exchange, secret, nowMillis);
         if (answer == null) {
