@@ -16,7 +16,14 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,9 @@ class DispatchFlowTest {
 
     @Inject
     com.topup.common.db.Sql sql;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Inject
     ChannelService channels;
@@ -62,6 +72,27 @@ class DispatchFlowTest {
         return staffOrder(orderId);
     }
 
+    /** The types of the order's events on topup.order-events, in order, once {@code expected} of them arrived. */
+    private List<String> eventTypes(String orderId, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-flow-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("topup.order-events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (types.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (orderId.equals(record.key())) {
+                        types.add(new JsonPath(record.value()).getString("type"));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
     private long balance() {
         return MerchantApi.demo().get("/api/v1/balance").then().statusCode(200).extract().jsonPath().getLong("balance");
     }
@@ -85,6 +116,8 @@ class DispatchFlowTest {
         assertTrue(((List<?>) attempts.get(0).get("firedRules")).contains("Weighted random pick among eligible channels"));
 
         CallbackOrders.eventually(Duration.ofSeconds(10), "merchant callback", () -> !TestMerchantReceiver.received(inbox).isEmpty());
+        assertEquals(List.of("ORDER_ACCEPTED", "ORDER_PROCESSING", "ORDER_SUCCEEDED"), eventTypes(orderId, 3),
+                "every state change is published on topup.order-events");
         TestMerchantReceiver.Received callback = TestMerchantReceiver.received(inbox).get(0);
         assertEquals(CallbackSignature.sign(MerchantApi.DEMO_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), callback.timestamp(), callback.body()), callback.signature());
         JsonPath body = new JsonPath(callback.body());

@@ -1,0 +1,62 @@
+package com.topup.channel;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.topup.channel.adapter.JsonHmacSignature;
+import com.topup.common.db.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Callbacks that cannot be applied are answered with a clear error and recorded. */
+@QuarkusTest
+class ChannelCallbackApiTest {
+
+    private static final String SIM_FAST_SECRET = "sim-fast-secret-0c1d";
+
+    @Inject
+    Sql sql;
+
+    private static io.restassured.response.Response post(String channel, String body, String secret) {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        return given().contentType("application/json")
+                .header("X-Channel-Timestamp", timestamp)
+                .header("X-Channel-Signature", JsonHmacSignature.sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/callbacks/channels/" + channel);
+    }
+
+    private long recorded(String reference, String outcome) {
+        return sql.queryLong("select count(*) from channel_callback where reference is not distinct from ? and outcome = ?",
+                reference, outcome);
+    }
+
+    @Test
+    void aBadSignatureIsRefusedAndRecorded() {
+        long before = recorded(null, "BAD_SIGNATURE");
+        post("sim-fast", "{\"reference\":\"T1-1\",\"channelReference\":\"X\",\"status\":\"SUCCEEDED\",\"amount\":1000}", "wrong-secret")
+                .then().statusCode(401).body("code", equalTo("BAD_SIGNATURE"));
+        assertEquals(before + 1, recorded(null, "BAD_SIGNATURE"));
+    }
+
+    @Test
+    void anUnknownOrderIsRefusedAndRecorded() {
+        String reference = "T-NO-SUCH-ORDER-1";
+        post("sim-fast", "{\"reference\":\"" + reference + "\",\"channelReference\":\"X\",\"status\":\"SUCCEEDED\",\"amount\":1000}",
+                SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
+        assertEquals(1, recorded(reference, "UNKNOWN_ATTEMPT"));
+    }
+
+    @Test
+    void anUnknownChannelIsNotFound() {
+        post("no-such-channel", "{}", SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("CHANNEL_NOT_FOUND"));
+    }
+
+    @Test
+    void anUnreadableCallbackIsRefused() {
+        post("sim-fast", "{\"status\":\"SUCCEEDED\"}", SIM_FAST_SECRET).then().statusCode(400).body("code", equalTo("INVALID_CALLBACK"));
+    }
+}
