@@ -160,7 +160,8 @@ class DispatchFlowTest {
 
         String orderId = place(null);
 
-        JsonPath order = finalOrder(orderId, Duration.ofSeconds(20));
+        // when the channel left looks poor (below 70 % in the health window) the fallback rules wait 30 s first
+        JsonPath order = finalOrder(orderId, Duration.ofSeconds(60));
         assertEquals("FAILED", order.getString("order.status"));
         assertEquals(2, order.getList("attempts").size());
         long price = order.getLong("order.price");
