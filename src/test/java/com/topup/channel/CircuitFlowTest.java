@@ -49,6 +49,7 @@ class CircuitFlowTest {
     @BeforeEach
     void useShiftedClock() {
         QuarkusMock.installMockForType(clock, HealthClock.class);
+        SimulatedChannels.forgetHealthHistory();
     }
 
     @AfterEach

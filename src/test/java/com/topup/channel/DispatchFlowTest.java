@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,11 @@ class DispatchFlowTest {
 
     @Inject
     ChannelDirectory directory;
+
+    @BeforeEach
+    void cleanHealthWindow() {
+        SimulatedChannels.forgetHealthHistory();
+    }
 
     @AfterEach
     void restore() {

@@ -3,6 +3,8 @@ package com.topup.channel;
 import static io.restassured.RestAssured.given;
 
 import com.topup.devenv.KeycloakTokens;
+import com.topup.channel.health.ChannelHealthService;
+import com.topup.common.db.Sql;
 import io.quarkus.arc.Arc;
 import java.util.List;
 import java.util.Set;
@@ -37,10 +39,22 @@ public final class SimulatedChannels {
 
     /** Every simulated channel back on, and the simulator back to its profile. */
     public static void restore() {
+        forgetHealthHistory();
         only(ALL.toArray(String[]::new));
         timings("sim-fast", 3_000, 10_000);
         given().auth().oauth2(admin()).contentType("application/json").body("{}")
                 .post("/admin/api/sim/reset").then().statusCode(200);
+    }
+
+    /**
+     * Moves every finished attempt out of the health window, so what one test did to a channel's success rate
+     * does not steer the next test's routing and fallback decisions.
+     */
+    public static void forgetHealthHistory() {
+        Arc.container().instance(Sql.class).get().update("""
+                update channel_attempt set started_at = started_at - interval '1 day',
+                    finished_at = finished_at - interval '1 day' where finished_at is not null""");
+        Arc.container().instance(ChannelHealthService.class).get().refreshNow();
     }
 
     /** A quick, reliable supplier for every carrier, optionally changed by {@code extra} JSON members. */
