@@ -11,14 +11,17 @@ final class MachineLine {
     }
 
     static String now() {
-        String load;
+        return String.format("Machine: %d cores, Java %s, load average %s; services, app and load generator share it.",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages; other work on a shared machine shows here. */
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            load = fields[0] + " " + fields[1] + " " + fields[2];
+            return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
-            load = "unknown";
+            return "unknown";
         }
-        return String.format("Machine: %d cores, Java %s, load average %s; services, app and load generator share it.",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load);
     }
 }

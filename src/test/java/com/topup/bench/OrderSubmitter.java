@@ -20,7 +20,7 @@ final class OrderSubmitter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What came back: order ids in stream order (null where the order was refused) and the refusals by status. */
+    /** What came back: order ids in the order sent (null where the order was refused) and the refusals by status. */
     record Submission(List<String> orderIds, Map<Integer, Integer> refusals, Instant firstSent, Instant lastAnswered) {
 
         List<String> accepted() {
@@ -40,10 +40,11 @@ final class OrderSubmitter {
         long start = System.nanoTime();
         Collector collector = new Collector(orders.size());
         List<CompletableFuture<?>> pending = new ArrayList<>(orders.size());
-        for (PlannedOrder order : orders) {
-            LockSupport.parkNanos(start + order.index() * interval - System.nanoTime());
-            pending.add(merchant.post("/api/v1/orders", order.requestJson(run))
-                    .whenComplete((response, error) -> collector.single(order.index(), response, error)));
+        for (int i = 0; i < orders.size(); i++) {
+            int position = i;
+            LockSupport.parkNanos(start + position * interval - System.nanoTime());
+            pending.add(merchant.post("/api/v1/orders", orders.get(position).requestJson(run))
+                    .whenComplete((response, error) -> collector.single(position, response, error)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         return collector.submission();
@@ -53,11 +54,15 @@ final class OrderSubmitter {
     Submission bounded(List<PlannedOrder> orders, String run, int inFlight) throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         Collector collector = new Collector(orders.size());
-        for (PlannedOrder order : orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            int position = i;
             permits.acquire();
-            merchant.post("/api/v1/orders", order.requestJson(run)).whenComplete((response, error) -> {
-                collector.single(order.index(), response, error);
-                permits.release();
+            merchant.post("/api/v1/orders", orders.get(position).requestJson(run)).whenComplete((response, error) -> {
+                try {
+                    collector.single(position, response, error);
+                } finally {
+                    permits.release();
+                }
             });
         }
         if (!permits.tryAcquire(inFlight, 120, TimeUnit.SECONDS)) {
@@ -91,12 +96,12 @@ final class OrderSubmitter {
             this.ids = new String[size];
         }
 
-        void single(int index, HttpResponse<String> response, Throwable error) {
+        void single(int position, HttpResponse<String> response, Throwable error) {
             if (error != null || response.statusCode() != 201) {
                 refusals.merge(error != null ? -1 : response.statusCode(), 1, Integer::sum);
             } else {
                 synchronized (ids) {
-                    ids[index] = field(response.body(), "orderId");
+                    ids[position] = field(response.body(), "orderId");
                 }
             }
             answered();

@@ -12,7 +12,7 @@ import java.util.Map;
  * Routing quality: the same order stream through the simulated suppliers three times, once per routing rule set
  * (seed rules, round robin, an oracle that knows the scenario's true odds), each on a fresh app and database with the
  * simulator reset to seed 42. Prints success rate, time to final state and channel cost per policy and the gap to the
- * oracle. Run with bin/bench quality [orders=2000] [ordersPerSecond=40].
+ * oracle. Run with bin/bench quality [orders=2000] [ordersPerSecond=20].
  */
 public final class QualityBench {
 
@@ -28,7 +28,7 @@ public final class QualityBench {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 40;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 20;
         List<PlannedOrder> stream = OrderStream.of(orders, SEED);
         QualityScenario scenario = new QualityScenario(orders / rate);
 
@@ -63,7 +63,8 @@ public final class QualityBench {
         scenario.applyChannels(staff);
         staff.post("admin", "/admin/api/sim/reset", Map.of("seed", SEED), 200);
         int version = versions.publish(policy.drl(), "routing quality benchmark: " + policy.name());
-        System.out.printf("%n[%s] routing v%d live: %s%n", policy.name(), version, policy.description());
+        System.out.printf("%n[%s] routing v%d live: %s; load average %s%n", policy.name(), version, policy.description(),
+                MachineLine.loadAverage());
         scenario.applyBehaviours(staff);
 
         OrderSubmitter.Submission submission = new OrderSubmitter(SignedMerchantClient.demo(app.url()))
@@ -81,8 +82,9 @@ public final class QualityBench {
         }
         List<OrderOutcome> outcomes = new StaffOrderReader(staff).read(accepted);
         PolicyFigures figures = PolicyFigures.of(policy.name(), version, accepted.size(), outcomes);
-        System.out.printf(Locale.ROOT, "[%s] success %.2f %%, mean %.0f ms, p95 %d ms%n", policy.name(),
-                figures.successPercent(), figures.toFinal().mean(), figures.toFinal().at(95));
+        System.out.printf(Locale.ROOT, "[%s] success %.2f %%, mean %.0f ms, p95 %d ms; load average at the end %s%n",
+                policy.name(), figures.successPercent(), figures.toFinal().mean(), figures.toFinal().at(95),
+                MachineLine.loadAverage());
         return figures;
     }
 }
