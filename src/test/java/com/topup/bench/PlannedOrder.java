@@ -1,0 +1,10 @@
+package com.topup.bench;
+
+/** One order of a benchmark's order stream, with the carrier its number belongs to. */
+record PlannedOrder(int index, String phone, String carrier, long faceValue) {
+
+    /** The merchant API request body; {@code run} keeps merchant order ids apart between runs. */
+    String requestJson(String run) {
+        return "{\"merchantOrderId\":\"" + run + "-" + index + "\",\"phone\":\"" + phone + "\",\"faceValue\":" + faceValue + "}";
+    }
+}
