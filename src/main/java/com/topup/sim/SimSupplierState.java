@@ -8,7 +8,8 @@ import java.util.List;
 /** A simulated supplier at run time: its identity, its current behaviour, its outage windows and its counters. */
 final class SimSupplierState {
 
-    private record Window(Instant from, Instant until) {
+    /** {@code planned}: from a behaviour's schedule (replaced with the behaviour), else set through the API. */
+    private record Window(Instant from, Instant until, boolean planned) {
     }
 
     private final SimSupplierProfile profile;
@@ -49,13 +50,13 @@ final class SimSupplierState {
     synchronized void replaceBehaviour(SupplierBehaviour replacement, Instant now) {
         List<Window> windows = new ArrayList<>();
         for (Window window : outages) {
-            if (window.until().isAfter(now)) {
+            if (!window.planned() && window.until().isAfter(now)) {
                 windows.add(window);
             }
         }
         for (OutageWindow planned : replacement.outages()) {
             Instant from = now.plusSeconds(planned.afterSeconds());
-            windows.add(new Window(from, from.plusSeconds(planned.seconds())));
+            windows.add(new Window(from, from.plusSeconds(planned.seconds()), true));
         }
         outages = List.copyOf(windows);
         behaviour = replacement;
@@ -72,7 +73,7 @@ final class SimSupplierState {
             }
         }
         if (!length.isZero()) {
-            windows.add(new Window(now, now.plus(length)));
+            windows.add(new Window(now, now.plus(length), false));
         }
         outages = List.copyOf(windows);
     }

@@ -138,6 +138,26 @@ class BehaviourModelTest {
     }
 
     @Test
+    void aNewBehaviourReplacesThePlannedOutagesButKeepsOneStartedThroughTheApi() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        SupplierBehaviour planned = new SupplierBehaviour(Map.of("CHINA_MOBILE", 1.0), 0, 0, null, null, null,
+                List.of(new OutageWindow(60, 30)), 0, 0, 0, 0, 0, null, 0, null, 0);
+        SupplierBehaviour none = new SupplierBehaviour(Map.of("CHINA_MOBILE", 1.0), 0, 0, null, null, null,
+                List.of(), 0, 0, 0, 0, 0, null, 0, null, 0);
+        SimSupplierState state = new SimSupplierState(new SimSupplierProfile("s", "S", "json-hmac", "secret-secret", planned), t0);
+        state.outageFor(Duration.ofSeconds(20), t0);
+
+        state.replaceBehaviour(none, t0.plusSeconds(1));
+
+        assertTrue(state.inOutage(t0.plusSeconds(10)), "the outage started through the API goes on");
+        assertFalse(state.inOutage(t0.plusSeconds(65)), "the old behaviour's planned outage is gone");
+        state.replaceBehaviour(planned, t0.plusSeconds(30));
+        state.replaceBehaviour(planned, t0.plusSeconds(30));
+        assertTrue(state.inOutage(t0.plusSeconds(95)));
+        assertFalse(state.inOutage(t0.plusSeconds(125)), "replacing twice plans the outage once");
+    }
+
+    @Test
     void behavioursAreValidatedAndDefaultsFilled() {
         SupplierBehaviour minimal = SimProfiles.parseBehaviour("{\"successRate\":{\"CHINA_TELECOM\":0.9}}");
         assertEquals(OutageMode.TIMEOUT, minimal.outageMode());
