@@ -108,8 +108,8 @@ public class DecisionService {
     private void guardTripped(RuleSetRuntime runtime, RuleGuardViolation e) {
         metrics.counter("topup_rule_guard_trips_total", "ruleSet", runtime.ruleSet(),
                 "version", String.valueOf(runtime.version())).increment();
-        LOG.errorf(e, "Decision abandoned on %s v%s (rule \"%s\"): %s", runtime.ruleSet(), runtime.version(),
-                e.rule(), e.getMessage());
+        LOG.errorf(e, "Decision abandoned on %s v%s (%s): %s", runtime.ruleSet(), runtime.version(),
+                e.rule() == null ? "between rule firings" : "rule \"" + e.rule() + "\"", e.getMessage());
     }
 
     static RouteOutcome safeDefault(OrderFact order, List<ChannelFact> channels) {
