@@ -50,15 +50,15 @@ public class OrderTransitions {
                 orderId);
     }
 
-    /** A new attempt starts: PENDING or PROCESSING → PROCESSING, attempt count + 1, any retry time cleared. */
+    /** A new attempt starts on the order locked by {@link #lockForWork}: PENDING or PROCESSING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean startAttempt(String orderId, Instant now) {
-        String before = sql.queryText("select status from topup_order where id = ?", orderId);
+    public boolean startAttempt(WorkOrder order, Instant now) {
+        String orderId = order.id();
         int moved = sql.update("""
                 update topup_order set status = 'PROCESSING', attempt_count = attempt_count + 1, retry_at = null,
                     updated_at = ?, version = version + 1
                 where id = ? and status in ('PENDING', 'PROCESSING')""", now, orderId);
-        if (moved == 1 && "PENDING".equals(before)) {
+        if (moved == 1 && order.status() == OrderStatus.PENDING) {
             publish(orderId, "ORDER_PROCESSING");
         }
         return moved == 1;

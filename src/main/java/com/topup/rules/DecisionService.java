@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,66 +36,47 @@ public class DecisionService {
         this.metrics = metrics;
     }
 
+    /** An empty ranking is a decision too (no channel fits); only a broken rule set falls to the safe default. */
     public RouteOutcome decideRoute(OrderFact order, List<ChannelFact> channels, long seed) {
-        Optional<RuleSetRuntime> current = live.current(RuleSets.ROUTING);
-        if (current.isPresent()) {
-            try {
-                return current.get().route(order, channels, new RuleRandom(seed));
-            } catch (RuleGuardViolation e) {
-                guardTripped(current.get(), e);
-            }
-        }
-        Optional<RuleSetRuntime> previous = live.previous(RuleSets.ROUTING);
-        if (previous.isPresent()) {
-            try {
-                return previous.get().route(order, channels, new RuleRandom(seed));
-            } catch (RuleGuardViolation e) {
-                guardTripped(previous.get(), e);
-            }
-        }
-        return safeDefault(order, channels);
+        return decideOrDefault(RuleSets.ROUTING, runtime -> runtime.route(order, channels, new RuleRandom(seed)),
+                outcome -> true, order.getOrderId(), () -> safeDefault(order, channels));
     }
 
     /** After a failed attempt: what to do next. Never undecided: no rule deciding counts as the safe default. */
     public FallbackOutcome decideFallback(OrderFact order, FailureFact failure, List<ChannelFact> remainingChannels) {
-        for (Optional<RuleSetRuntime> runtime : List.of(live.current(RuleSets.FALLBACK), live.previous(RuleSets.FALLBACK))) {
-            if (runtime.isEmpty()) {
-                continue;
-            }
-            try {
-                FallbackOutcome outcome = runtime.get().fallback(order, failure, remainingChannels);
-                if (outcome.action() != null) {
-                    return outcome;
-                }
-                LOG.warnf("No fallback rule of v%s decided for order %s; using the safe default", runtime.get().version(),
-                        order.getOrderId());
-                break;
-            } catch (RuleGuardViolation e) {
-                guardTripped(runtime.get(), e);
-            }
-        }
-        return safeFallback(remainingChannels);
+        return decideOrDefault(RuleSets.FALLBACK, runtime -> runtime.fallback(order, failure, remainingChannels),
+                outcome -> outcome.action() != null, order.getOrderId(), () -> safeFallback(remainingChannels));
     }
 
     /** What to do about an anomaly. Never undecided: no rule deciding, or a broken rule set, holds it for a person. */
     public RepairOutcome decideRepair(AnomalyFact anomaly, OrderFact order) {
-        for (Optional<RuleSetRuntime> runtime : List.of(live.current(RuleSets.REPAIR), live.previous(RuleSets.REPAIR))) {
+        return decideOrDefault(RuleSets.REPAIR, runtime -> runtime.repair(anomaly, order),
+                outcome -> outcome.action() != null, anomaly.getOrderId(), () -> SAFE_REPAIR);
+    }
+
+    /**
+     * The live version decides; if it breaks a guard the previous one does; if neither decides (no rule fired an
+     * action, or both broke) the safe default does.
+     */
+    private <T> T decideOrDefault(String ruleSet, Function<RuleSetRuntime, T> decide, Predicate<T> decided,
+                                  String orderId, Supplier<T> safeDefault) {
+        for (Optional<RuleSetRuntime> runtime : List.of(live.current(ruleSet), live.previous(ruleSet))) {
             if (runtime.isEmpty()) {
                 continue;
             }
             try {
-                RepairOutcome outcome = runtime.get().repair(anomaly, order);
-                if (outcome.action() != null) {
+                T outcome = decide.apply(runtime.get());
+                if (decided.test(outcome)) {
                     return outcome;
                 }
-                LOG.warnf("No repair rule of v%s decided for %s on order %s; holding it for review", runtime.get().version(),
-                        anomaly.getKind(), anomaly.getOrderId());
+                LOG.warnf("No %s rule of v%s decided for order %s; using the safe default", ruleSet,
+                        runtime.get().version(), orderId);
                 break;
             } catch (RuleGuardViolation e) {
                 guardTripped(runtime.get(), e);
             }
         }
-        return SAFE_REPAIR;
+        return safeDefault.get();
     }
 
     static final RepairOutcome SAFE_REPAIR = new RepairOutcome(RepairAction.HOLD_FOR_REVIEW,

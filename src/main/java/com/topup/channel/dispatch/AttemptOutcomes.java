@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -97,7 +96,7 @@ public class AttemptOutcomes {
     @Transactional
     public ReportResult reported(AttemptReport report) {
         Instant now = Instant.now();
-        Optional<String> orderId = attempts.orderOf(report.attemptId());
+        Optional<String> orderId = attempts.orderOf(report.attemptId(), report.channelCode());
         if (orderId.isEmpty()) {
             return ReportResult.UNKNOWN_ATTEMPT;
         }
@@ -195,16 +194,9 @@ public class AttemptOutcomes {
             attempts.queryAgainAt(attempt.id(), now.plus(config.queryInterval()));
             return;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", attempt.channelCode());
-        details.put("attempt", attempt.id());
-        details.put("waitedMillis", waited);
-        details.put("queries", attempt.queryCount());
-        details.put("lastAnswer", lastAnswer.name());
-        details.put("reason", repair.reason());
-        details.put("ruleVersion", repair.version());
         attempts.stopQueries(attempt.id());
-        anomalies.record(AnomalyKind.STUCK_PROCESSING, order.id(), details, repair.action().name(), false, now);
+        record(stuck, repair, details("channel", attempt.channelCode(), "attempt", attempt.id(), "waitedMillis", waited,
+                "queries", attempt.queryCount(), "lastAnswer", lastAnswer.name()), now);
         if (repair.action() == RepairAction.HOLD_FOR_REVIEW) {
             orders.holdForReview(order.id(), "STUCK_PROCESSING", now);
         }
@@ -214,14 +206,8 @@ public class AttemptOutcomes {
         AnomalyFact fact = new AnomalyFact(AnomalyKind.AMOUNT_MISMATCH, order.id(), order.status().name(),
                 attempt.channelCode(), null, 0, 0, null, attempt.faceValue(), reported, 0, 0);
         RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", attempt.channelCode());
-        details.put("attempt", attempt.id());
-        details.put("expectedAmount", attempt.faceValue());
-        details.put("reportedAmount", reported);
-        details.put("reason", repair.reason());
-        details.put("ruleVersion", repair.version());
-        anomalies.record(AnomalyKind.AMOUNT_MISMATCH, order.id(), details, repair.action().name(), false, now);
+        record(fact, repair, details("channel", attempt.channelCode(), "attempt", attempt.id(),
+                "expectedAmount", attempt.faceValue(), "reportedAmount", reported), now);
         switch (repair.action()) {
             case MARK_SUCCEEDED -> orders.succeed(order.id(), now);
             case FAIL_AND_REFUND -> orders.failAndRefund(order.id(), "AMOUNT_MISMATCH", now);
@@ -234,13 +220,24 @@ public class AttemptOutcomes {
         AnomalyFact fact = new AnomalyFact(AnomalyKind.DUPLICATE_SUCCESS, order.id(), order.status().name(), firstChannel,
                 secondChannel, 0, 0, null, order.faceValue(), order.faceValue(), 0, 0);
         RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("firstChannel", firstChannel);
-        details.put("secondChannel", secondChannel);
-        details.put("secondReference", Objects.toString(secondReference, null));
+        record(fact, repair, details("firstChannel", firstChannel, "secondChannel", secondChannel,
+                "secondReference", secondReference), now);
+    }
+
+    /** The anomaly with what the repair rules decided for it, for the operators' queue. */
+    private void record(AnomalyFact anomaly, RepairOutcome repair, Map<String, Object> details, Instant now) {
         details.put("reason", repair.reason());
         details.put("ruleVersion", repair.version());
-        anomalies.record(AnomalyKind.DUPLICATE_SUCCESS, order.id(), details, repair.action().name(), false, now);
+        anomalies.record(AnomalyKind.valueOf(anomaly.getKind()), anomaly.getOrderId(), details, repair.action().name(),
+                false, now);
+    }
+
+    private static Map<String, Object> details(Object... namesAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            details.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return details;
     }
 
     private void finishProbe(Attempt attempt, boolean healthy) {

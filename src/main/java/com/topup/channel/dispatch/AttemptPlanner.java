@@ -124,7 +124,7 @@ public class AttemptPlanner {
         String attemptId = order.id() + "-" + attemptNo;
         attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
                 route.version(), route.firedRules(), channel.costOf(order.faceValue()), now);
-        orders.startAttempt(order.id(), now);
+        orders.startAttempt(order, now);
         String phone = national(phones.decrypt(order.phoneCipher()));
         SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),
                 callbacks.forChannel(channel.code()));

@@ -45,8 +45,9 @@ public class AttemptStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> orderOf(String id) {
-        return Optional.ofNullable(sql.queryText("select order_id from channel_attempt where id = ?", id));
+    public Optional<String> orderOf(String id, String channelCode) {
+        return Optional.ofNullable(sql.queryText("select order_id from channel_attempt where id = ? and channel_code = ?",
+                id, channelCode));
     }
 
     /** Stops status queries (an order parked for a person); a callback can still settle it. */

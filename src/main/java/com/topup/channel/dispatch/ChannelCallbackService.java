@@ -3,6 +3,7 @@ package com.topup.channel.dispatch;
 import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelAdapter;
+import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.ChannelCallback;
 import com.topup.channel.adapter.ChannelStatus;
 import com.topup.channel.adapter.InvalidChannelCallback;
@@ -21,12 +22,12 @@ import java.util.Map;
 public class ChannelCallbackService {
 
     private final ChannelDirectory directory;
-    private final com.topup.channel.adapter.ChannelAdapters adapters;
+    private final ChannelAdapters adapters;
     private final AttemptOutcomes outcomes;
     private final Sql sql;
     private final MeterRegistry metrics;
 
-    public ChannelCallbackService(ChannelDirectory directory, com.topup.channel.adapter.ChannelAdapters adapters,
+    public ChannelCallbackService(ChannelDirectory directory, ChannelAdapters adapters,
                                   AttemptOutcomes outcomes, Sql sql, MeterRegistry metrics) {
         this.directory = directory;
         this.adapters = adapters;
@@ -54,20 +55,14 @@ public class ChannelCallbackService {
             log(channelCode, callback.reference(), String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status");
             throw new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED");
         }
-        ReportResult result = attemptOf(channelCode, callback.reference())
-                ? outcomes.reported(new AttemptReport(callback.reference(), callback.status(), callback.channelReference(),
-                        callback.amount(), callback.errorClass(), callback.errorCode(), ReportSource.CALLBACK))
-                : ReportResult.UNKNOWN_ATTEMPT;
+        ReportResult result = outcomes.reported(new AttemptReport(callback.reference(), channelCode, callback.status(),
+                callback.channelReference(), callback.amount(), callback.errorClass(), callback.errorCode(),
+                ReportSource.CALLBACK));
         log(channelCode, callback.reference(), callback.status().name(), result.name(), null);
         if (result == ReportResult.UNKNOWN_ATTEMPT) {
             throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
         }
         return adapter.acknowledgement();
-    }
-
-    private boolean attemptOf(String channelCode, String reference) {
-        return reference != null && sql.queryLong("select 1 from channel_attempt where id = ? and channel_code = ?",
-                reference, channelCode) != null;
     }
 
     private void log(String channelCode, String reference, String status, String outcome, String detail) {

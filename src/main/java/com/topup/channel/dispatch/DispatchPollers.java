@@ -76,7 +76,7 @@ public class DispatchPollers {
                 return;
             }
             StatusResult status = adapters.forProtocol(channel.get().protocol()).query(channel.get().endpoint(), attempt.id());
-            outcomes.reported(new AttemptReport(attempt.id(), status.status(), status.channelReference(), status.amount(),
+            outcomes.reported(new AttemptReport(attempt.id(), attempt.channelCode(), status.status(), status.channelReference(), status.amount(),
                     status.errorClass(), status.errorCode(), ReportSource.QUERY));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Status query of attempt %s failed", attempt.id());
