@@ -2,9 +2,9 @@ package com.topup.admin;
 
 import com.topup.repair.action.ActionView;
 import com.topup.repair.action.OperatorActionService;
+import com.topup.web.JsonBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +22,10 @@ public class ActionAdminResource {
 
     private final OperatorActionService actions;
     private final SecurityIdentity identity;
+    private final JsonBodies bodies;
 
-    public ActionAdminResource(OperatorActionService actions, SecurityIdentity identity) {
+    public ActionAdminResource(OperatorActionService actions, SecurityIdentity identity, JsonBodies bodies) {
+        this.bodies = bodies;
         this.actions = actions;
         this.identity = identity;
     }
@@ -43,9 +45,9 @@ public class ActionAdminResource {
 
     @POST
     @Path("/{actionId}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.OPERATOR)
-    public Response reject(@PathParam("actionId") String actionId, Decline request) {
+    public Response reject(@PathParam("actionId") String actionId, String body) {
+        Decline request = bodies.read(body, Decline.class);
         String reason = request == null ? null : request.reason();
         return Response.ok(actions.reject(actionId, reason, StaffActors.of(identity)), MediaType.APPLICATION_JSON).build();
     }

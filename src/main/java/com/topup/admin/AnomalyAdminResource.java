@@ -7,9 +7,9 @@ import com.topup.repair.AnomalyResolutionService;
 import com.topup.repair.AnomalyView;
 import com.topup.repair.Resolution;
 import com.topup.web.ApiException;
+import com.topup.web.JsonBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,8 +27,11 @@ public class AnomalyAdminResource {
     private final AnomalyQueries queries;
     private final AnomalyResolutionService resolutions;
     private final SecurityIdentity identity;
+    private final JsonBodies bodies;
 
-    public AnomalyAdminResource(AnomalyQueries queries, AnomalyResolutionService resolutions, SecurityIdentity identity) {
+    public AnomalyAdminResource(AnomalyQueries queries, AnomalyResolutionService resolutions, SecurityIdentity identity,
+                                JsonBodies bodies) {
+        this.bodies = bodies;
         this.queries = queries;
         this.resolutions = resolutions;
         this.identity = identity;
@@ -50,9 +53,9 @@ public class AnomalyAdminResource {
 
     @POST
     @Path("/{id}/resolve")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.OPERATOR)
-    public AnomalyView resolve(@PathParam("id") long id, ResolveRequest request) {
+    public AnomalyView resolve(@PathParam("id") long id, String body) {
+        ResolveRequest request = bodies.read(body, ResolveRequest.class);
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw new ApiException(400, "INVALID_REQUEST", "A reason is required", Map.of("field", "reason"));
         }

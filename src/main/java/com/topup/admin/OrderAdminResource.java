@@ -8,9 +8,9 @@ import com.topup.repair.action.ActionKind;
 import com.topup.repair.action.ActionRequest;
 import com.topup.repair.action.OperatorActionService;
 import com.topup.web.ApiException;
+import com.topup.web.JsonBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,9 +30,11 @@ public class OrderAdminResource {
     private final OrderExplanation explanation;
     private final OperatorActionService actions;
     private final SecurityIdentity identity;
+    private final JsonBodies bodies;
 
     public OrderAdminResource(StaffOrderQueries orders, OrderExplanation explanation, OperatorActionService actions,
-                              SecurityIdentity identity) {
+                              SecurityIdentity identity, JsonBodies bodies) {
+        this.bodies = bodies;
         this.orders = orders;
         this.explanation = explanation;
         this.actions = actions;
@@ -60,9 +62,9 @@ public class OrderAdminResource {
 
     @POST
     @Path("/{orderId}/actions/{action}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.OPERATOR)
-    public Response act(@PathParam("orderId") String orderId, @PathParam("action") String action, ActionRequest request) {
+    public Response act(@PathParam("orderId") String orderId, @PathParam("action") String action, String body) {
+        ActionRequest request = bodies.read(body, ActionRequest.class);
         ActionKind kind = ActionKind.ofPath(action).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
                 "No action " + action + "; actions are retry, refund, mark-succeeded, resend-notify",
                 Map.of("action", action)));

@@ -150,9 +150,11 @@ class RepairFlowTest {
         assertEquals("HOLD_FOR_REVIEW", mismatch.get("action"));
 
         act("operator", orderId, "mark-succeeded", "{\"reason\":\"supplier confirmed full amount\",\"channelReference\":\"CONF-1\"}")
-                .then().statusCode(200).body("order.status", equalTo("SUCCEEDED")).body("action.status", equalTo("DONE"));
+                .then().statusCode(200).body("order.status", equalTo("SUCCEEDED")).body("action.status", equalTo("DONE"))
+                .body("action.channelReference", equalTo("CONF-1"));
         assertEquals("RESOLVED", anomaly(orderId, "AMOUNT_MISMATCH").get("status"));
-        assertEquals("CONF-1", staffOrder(orderId).getString("attempts[0].channelReference"));
+        assertEquals("PARTIAL-" + orderId, staffOrder(orderId).getString("attempts[0].channelReference"),
+                "the supplier's own reference of its success is kept");
         moneyMovedOnce(orderId, MerchantApi.DEMO);
     }
 

@@ -40,8 +40,12 @@ final class RepairScenarios {
     /** sim-fast alone takes orders and never finishes them: no result, no callback, status PROCESSING. */
     static void channelThatNeverAnswers() {
         SimulatedChannels.only("sim-fast");
-        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(
-                "\"resultLatency\": {\"medianMs\": 3000000, \"p95Ms\": 3000000}, \"lostCallbackRate\": 1.0"));
+        SimulatedChannels.behave("sim-fast", """
+                {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
+                 "submitLatency": {"medianMs": 5, "p95Ms": 10},
+                 "resultLatency": {"medianMs": 3000000, "p95Ms": 3000000},
+                 "queryLatency": {"medianMs": 5, "p95Ms": 10},
+                 "lostCallbackRate": 1.0}""");
         SimulatedChannels.timings("sim-fast", 3_000, 500);
     }
 
