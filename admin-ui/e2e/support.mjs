@@ -44,9 +44,20 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Moves to a console page inside the running app (client-side navigation, as the menu does). */
 export async function open(page, path) {
-  await page.goto(new URL(path, CONSOLE_URL).toString());
-  await page.waitForSelector('[data-testid=user-name]');
+  const target = new URL(path, CONSOLE_URL).pathname;
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, target);
+  try {
+    await page.waitForSelector('[data-testid=user-name]');
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replaceAll('/', '-')}.png`), fullPage: true });
+    console.log(`page ${page.url()} shows: ${(await page.content()).slice(0, 1500)}`);
+    throw e;
+  }
 }
 
 const tokens = new Map();

@@ -60,7 +60,7 @@ function Versions({ name }: { name: string }) {
                         {permissions.editRules && (
                           <Link to={`/rules/${name}/edit?from=${v.version}`}>{t('rules.versions.copy')}</Link>
                         )}
-                        {permissions.approveRules && v.status === 'RETIRED' && v.activatedAt && (
+                        {permissions.approveRules && v.status === 'RETIRED' && (
                           <button type="button" className="link" onClick={() => setRollbackTo(v)}>
                             {t('rules.versions.rollback')}
                           </button>

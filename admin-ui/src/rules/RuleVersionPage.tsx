@@ -85,7 +85,7 @@ function Actions({ version, live }: { version: RuleVersion; live: RuleVersion | 
       {version.status === 'SUBMITTED' && !permissions.approveRules && !own && (
         <span className="muted">{t('rules.review.waiting')}</span>
       )}
-      {permissions.approveRules && version.status === 'RETIRED' && version.activatedAt && (
+      {permissions.approveRules && version.status === 'RETIRED' && (
         <button type="button" className="danger" onClick={() => setDialog('rollback')}>
           {t('rules.versions.rollback')}
         </button>

@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
                 .directory(ui.toFile())
                 .redirectErrorStream(true)
-                .inheritIO();
+                .redirectOutput(root.resolve("target/console-e2e.log").toFile());
         node.environment().put("CONSOLE_URL", app.url() + "/admin/");
         node.environment().put("KEYCLOAK_URL", keycloakUrl);
         node.environment().put("CHROMIUM", chromium);
@@ -79,8 +79,9 @@ class ConsoleBrowserIT {
         if (!finished) {
             process.destroyForcibly();
         }
+        System.out.println(Files.readString(root.resolve("target/console-e2e.log")));
         assertTrue(finished, "the browser tests did not finish within 15 minutes");
-        assertEquals(0, process.exitValue(), "browser tests failed (output above; app log target/console-app.log, "
+        assertEquals(0, process.exitValue(), "browser tests failed (output above and in target/console-e2e.log; app log target/console-app.log, "
                 + "screenshots " + screenshots + ")");
     }
 }
