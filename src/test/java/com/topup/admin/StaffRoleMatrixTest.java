@@ -74,7 +74,11 @@ class StaffRoleMatrixTest {
             new Endpoint("GET", "/admin/api/notifications", null, Set.of("operator", "auditor")),
             new Endpoint("GET", "/admin/api/sim/suppliers", null, Set.of("operator", "admin")),
             new Endpoint("PUT", "/admin/api/sim/suppliers/sim-none", "{}", Set.of("admin")),
-            new Endpoint("POST", "/admin/api/sim/suppliers/sim-none/outage", "{\"seconds\":0}", Set.of("admin")));
+            new Endpoint("POST", "/admin/api/sim/suppliers/sim-none/outage", "{\"seconds\":0}", Set.of("admin")),
+            new Endpoint("GET", "/admin/api/dashboard", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("GET", "/admin/api/channels/health", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/channels/sim-fast/health", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/rulesets/routing/facts?orderId=T-NONE", null, Set.of("analyst", "approver")));
 
     @ConfigProperty(name = "topup.test.keycloak-url")
     String keycloakUrl;
