@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.channel.adapter.JsonHmacAdapter;
 import com.topup.channel.adapter.JsonHmacSignature;
 import com.topup.channel.adapter.SignatureCheck;
+import com.topup.channel.adapter.StatementLine;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The supplier side of json-hmac: signed JSON both ways, failures carry an errorCode and errorClass. */
+/**
+ * The supplier side of json-hmac: signed JSON both ways, failures carry an errorCode and errorClass. The messages are
+ * described on {@link JsonHmacAdapter}.
+ */
 final class JsonHmacSimCodec implements SimProtocolCodec {
 
     static final String FAILURE_CODE = "TOPUP_FAILED";
@@ -28,6 +36,16 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
     @Override
     public String submitOperation() {
         return "topup";
+    }
+
+    @Override
+    public String reversalOperation() {
+        return "reverse";
+    }
+
+    @Override
+    public String statementOperation() {
+        return "statement";
     }
 
     @Override
@@ -57,6 +75,70 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
             return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
         }
         return SimRequest.of(reference);
+    }
+
+    @Override
+    public SimRequest<SimReversal> readReversal(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        JsonNode request = verified(secret, headers, body, nowMillis);
+        if (request == null) {
+            return SimRequest.refused(signed(401, secret, Map.of("error", "BAD_SIGNATURE"), nowMillis));
+        }
+        String reference = text(request, "reference");
+        String channelReference = text(request, "channelReference");
+        JsonNode amount = request.get("amount");
+        if (reference == null || channelReference == null || amount == null || !amount.isIntegralNumber()
+                || !amount.canConvertToLong() || amount.asLong() <= 0) {
+            return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
+        }
+        return SimRequest.of(new SimReversal(reference, channelReference, amount.asLong()));
+    }
+
+    @Override
+    public SimMessage reversal(String secret, SimReversal request, SimReversal.Verdict verdict, long nowMillis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", request.reference());
+        body.put("channelReference", request.channelReference());
+        body.put("reversed", verdict == SimReversal.Verdict.REVERSED);
+        switch (verdict) {
+            case REVERSED -> { }
+            case REFUSED -> refusal(body, "REVERSAL_REFUSED", "the recharge is used and cannot be reversed");
+            case ORDER_NOT_FOUND -> refusal(body, verdict.name(), "no such order");
+            case NOT_CHARGED -> refusal(body, verdict.name(), "nothing charged under this channel reference");
+            case ORDER_PROCESSING -> refusal(body, verdict.name(), "the order has no result yet");
+            case AMOUNT_MISMATCH -> refusal(body, verdict.name(), "the amount is not the one charged");
+        }
+        return signed(200, secret, body, nowMillis);
+    }
+
+    @Override
+    public SimRequest<LocalDate> readStatement(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        JsonNode request = verified(secret, headers, body, nowMillis);
+        if (request == null) {
+            return SimRequest.refused(signed(401, secret, Map.of("error", "BAD_SIGNATURE"), nowMillis));
+        }
+        String date = text(request, "date");
+        try {
+            return SimRequest.of(LocalDate.parse(date == null ? "" : date));
+        } catch (DateTimeParseException e) {
+            return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
+        }
+    }
+
+    @Override
+    public SimMessage statement(String secret, LocalDate day, List<StatementLine> lines, long nowMillis) {
+        List<Map<String, Object>> items = new ArrayList<>(lines.size());
+        for (StatementLine line : lines) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("reference", line.reference());
+            item.put("channelReference", line.channelReference());
+            item.put("amount", line.amount());
+            item.put("chargedAt", line.chargedAt().toString());
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", day.toString());
+        body.put("lines", items);
+        return signed(200, secret, body, nowMillis);
     }
 
     @Override
@@ -126,6 +208,11 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static void refusal(Map<String, Object> body, String code, String message) {
+        body.put("errorCode", code);
+        body.put("message", message);
     }
 
     private static SimMessage refusal(String secret, String code, String errorClass, long nowMillis) {
