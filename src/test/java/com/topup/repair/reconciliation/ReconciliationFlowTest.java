@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.topup.channel.SimulatedChannels;
 import com.topup.devenv.KeycloakTokens;
 import com.topup.notify.CallbackOrders;
+import com.topup.repair.RepairScenarios;
 import com.topup.support.MerchantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -84,8 +85,8 @@ class ReconciliationFlowTest {
                 .body("{\"resolution\":\"RECHARGE_MERCHANT\",\"reason\":\"supplier statement shows the top-up\"}")
                 .post("/admin/api/anomalies/" + anomalyId + "/resolve").then().statusCode(200)
                 .body("orderStatus", equalTo("SUCCEEDED"));
-        assertEquals(1L, com.topup.repair.RepairScenariosAccess.ledgerRows(orderId, "RECHARGE"));
-        com.topup.repair.RepairScenariosAccess.moneyMovedOnce(orderId);
+        assertEquals(1L, RepairScenarios.ledgerRows(orderId, "RECHARGE"));
+        RepairScenarios.moneyMovedOnce(orderId, MerchantApi.DEMO);
 
         JsonPath again = reconcile();
         assertTrue(again.getList("differences.orderId").stream().noneMatch(orderId::equals),
