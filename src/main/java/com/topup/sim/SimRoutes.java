@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The simulated suppliers over HTTP: {@code POST /sim/{supplier}/{operation}} (the protocol's submit, {@code query},
- * its reversal and its statement) on the event loop, answers delayed with timers. Not installed at all when the simulator is off, so every /sim path is 404.
+ * its reversal and its statement) on the event loop, answers delayed with timers. Not installed at all when the
+ * simulator is off, so every /sim path is 404.
  */
 @Singleton
 public class SimRoutes {
