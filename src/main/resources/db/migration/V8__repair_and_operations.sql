@@ -16,7 +16,9 @@ alter table anomaly
     -- one anomaly per kind and subject (order, or channel + statement reference)
     add column dedupe_key        text,
     add column channel_code      text,
+    -- the attempt concerned (our reference towards the channel) and the channel's own reference of the charge
     add column reference         text,
+    add column channel_reference text,
     -- fen the platform or the merchant stands to lose until it is resolved
     add column amount_at_stake   bigint      not null default 0,
     add column reason            text,
@@ -55,6 +57,21 @@ create table repair_step (
 create index repair_step_anomaly on repair_step (anomaly_id, id);
 create index repair_step_order on repair_step (order_id) where order_id is not null;
 
+-- A charge a supplier should give back (a duplicate it would not reverse), settled through its statements.
+create table supplier_claim (
+    id                  bigserial   primary key,
+    anomaly_id          bigint      not null unique references anomaly (id),
+    channel_code        text        not null,
+    order_id            text,
+    reference           text        not null,
+    channel_reference   text,
+    amount              bigint      not null check (amount > 0),
+    status              text        not null check (status in ('OPEN', 'RECOVERED', 'WRITTEN_OFF', 'WITHDRAWN')),
+    created_at          timestamptz not null,
+    settled_at          timestamptz
+);
+create index supplier_claim_channel on supplier_claim (channel_code, status);
+
 -- Operator actions ------------------------------------------------------------------------------------------------
 create table operator_action (
     id              text        primary key check (length(id) between 1 and 64),
@@ -67,6 +84,7 @@ create table operator_action (
     amount          bigint      not null,
     decided_by      text,
     decision_reason text,
+    outcome         text,
     created_at      timestamptz not null,
     decided_at      timestamptz,
     -- the request as first received and the answer given, returned again for a repeated action id
@@ -152,6 +170,6 @@ create table reconciliation_difference (
     our_amount      bigint,
     statement_status text,
     our_status      text,
-    anomaly_id      bigint references anomaly (id),
-    unique (run_id, kind, reference)
+    anomaly_id      bigint references anomaly (id)
 );
+create index reconciliation_difference_run on reconciliation_difference (run_id, id);

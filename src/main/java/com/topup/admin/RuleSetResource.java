@@ -92,8 +92,8 @@ public class RuleSetResource {
     @POST
     @Path("/{name}/versions/{version}/reject")
     @RolesAllowed(StaffRoles.RULE_APPROVER)
-    public RuleSetVersionView reject(@PathParam("name") String name, @PathParam("version") int version) {
-        return rules.reject(name, version, actor());
+    public RuleSetVersionView reject(@PathParam("name") String name, @PathParam("version") int version, Comment request) {
+        return rules.reject(name, version, actor(), request == null ? null : request.comment());
     }
 
     @POST
@@ -127,6 +127,10 @@ public class RuleSetResource {
     }
 
     public record NewVersion(String drl, String comment, Integer baseVersion) {
+    }
+
+    /** Optional body of a rejection: why, for the author and the audit trail. */
+    public record Comment(String comment) {
     }
 
     public record Rollback(Integer toVersion) {

@@ -129,8 +129,9 @@ public class RuleSetService {
         return RuleSetVersionView.of(approved);
     }
 
-    public RuleSetVersionView reject(String ruleSet, int version, String approver) {
-        return RuleSetVersionView.of(store.reject(RuleSets.require(ruleSet), version, approver));
+    /** Rejects a submitted version; the approver's comment (may be null) goes into the audit trail. */
+    public RuleSetVersionView reject(String ruleSet, int version, String approver, String comment) {
+        return RuleSetVersionView.of(store.reject(RuleSets.require(ruleSet), version, approver, comment));
     }
 
     public RuleSetVersionView rollback(String ruleSet, int toVersion, String approver) {

@@ -113,13 +113,14 @@ public class RuleSetStore {
     }
 
     @Transactional
-    public RuleSetVersion reject(String ruleSet, int version, String approver) {
+    public RuleSetVersion reject(String ruleSet, int version, String approver, String comment) {
         RuleSetVersion submitted = locked(ruleSet, version);
         expect(submitted, RuleSetStatus.SUBMITTED);
         submitted.status = RuleSetStatus.REJECTED;
         submitted.decidedAt = Instant.now();
         submitted.approvedBy = approver;
-        audit.record(approver, "RULESET_REJECTED", ruleSet + " v" + version, "SUBMITTED", "REJECTED");
+        audit.record(approver, "RULESET_REJECTED", ruleSet + " v" + version, "SUBMITTED",
+                comment == null || comment.isBlank() ? "REJECTED" : "REJECTED: " + comment.strip());
         return submitted;
     }
 

@@ -74,6 +74,7 @@ public final class Launcher {
 
                 TopUp Back Office is running (ready in %.0f s). Ctrl-C stops everything.
 
+                  Console      %s/admin/   (log in as analyst, approver, operator, auditor or admin; password = user name)
                   App          %s   (API docs %s/q/swagger-ui, health %s/q/health/ready)
                   Keycloak     %s   (realm topup; users analyst, approver, operator, auditor, admin; password = user name)
                   Kafka        %s
@@ -90,7 +91,7 @@ public final class Launcher {
                 Or paste this signed request (valid for 5 minutes):
                   curl -s %s%s -H 'X-Merchant-Id: demo-merchant' -H 'X-Timestamp: %s' -H 'X-Nonce: %s' -H 'X-Signature: %s'
 
-                """, seconds, appUrl, appUrl, appUrl, keycloak.url(), kafka.bootstrapServers(), postgres.jdbcUrl(), data,
+                """, seconds, appUrl, appUrl, appUrl, appUrl, keycloak.url(), kafka.bootstrapServers(), postgres.jdbcUrl(), data,
                 appUrl, path, timestamp, nonce, signature);
     }
 

@@ -1,0 +1,54 @@
+// Every page of every role renders without a page error, in both languages; the auditor sees no edit controls.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, login, open, shot } from './support.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const PAGES = {
+  operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'merchants'],
+  auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'orders', 'repair', 'merchants', 'audit'],
+  admin: ['dashboard', 'channels', 'merchants', 'audit'],
+};
+
+for (const [user, pages] of Object.entries(PAGES)) {
+  test(`${user}: every page renders`, async () => {
+    const page = await login(browser, user);
+    const nav = await page.locator('.nav a').allInnerTexts();
+    assert.ok(nav.length > 0, 'a navigation');
+    for (const path of pages) {
+      await open(page, path);
+      await page.waitForSelector('.state-loading', { state: 'detached', timeout: 30_000 }).catch(() => {});
+      await shot(page, `${user}-${path.replaceAll('/', '-')}`);
+    }
+    if (user === 'auditor') {
+      await open(page, 'rules/routing');
+      await page.waitForSelector('[data-testid=versions] table');
+      for (const label of ['新建草稿', '以此为底稿编辑', '回滚到此版本']) {
+        assert.equal(await page.getByText(label).count(), 0, `no "${label}" for an auditor`);
+      }
+      await open(page, 'rules/routing/versions/1');
+      await page.waitForSelector('[data-testid=version-author]');
+      assert.equal(await page.locator('.version-actions button').count(), 0, 'no action buttons for an auditor');
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test('English is remembered and every label changes', async () => {
+  const page = await login(browser, 'analyst', { language: 'en' });
+  await open(page, 'rules/routing/edit');
+  await page.waitForSelector('[data-testid=problems] .ok', { timeout: 60_000 });
+  assert.ok(await page.getByRole('link', { name: 'Rules' }).count() > 0);
+  await shot(page, 'analyst-editor-en');
+  await page.reload();
+  await page.getByRole('link', { name: 'Rules' }).first().waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,97 @@
+// Shared pieces of the browser tests: Chromium from Debian, the real Keycloak login page, screenshots, and
+// staff API calls (topup-cli tokens) to set up and check what the browser did.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CONSOLE_URL = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8080/admin/';
+export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
+const SCREENSHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'console-screenshots');
+const APP_URL = new URL('/', CONSOLE_URL).toString().replace(/\/$/, '');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A new browser context logged in as the user through the Keycloak login page, on the console's home page. */
+export async function login(browser, user, { language } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  if (language) {
+    await context.addInitScript((l) => window.localStorage.setItem('topup.console.language', l), language);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.problems = problems;
+  await page.goto(CONSOLE_URL);
+  await page.waitForSelector('#username');
+  await page.fill('#username', user);
+  await page.fill('#password', user);
+  await page.click('#kc-login');
+  await page.waitForSelector('[data-testid=user-name]');
+  return page;
+}
+
+export async function shot(page, name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Moves to a console page inside the running app (client-side navigation, as the menu does). */
+export async function open(page, path) {
+  const target = new URL(path, CONSOLE_URL).pathname;
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, target);
+  try {
+    await page.waitForSelector('[data-testid=user-name]');
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replaceAll('/', '-')}.png`), fullPage: true });
+    console.log(`page ${page.url()} shows: ${(await page.content()).slice(0, 1500)}`);
+    throw e;
+  }
+}
+
+const tokens = new Map();
+export async function token(user) {
+  if (!tokens.has(user)) {
+    const response = await fetch(`${KEYCLOAK_URL}/realms/topup/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'topup-cli', username: user, password: user }),
+    });
+    if (!response.ok) throw new Error(`token for ${user}: HTTP ${response.status}`);
+    tokens.set(user, (await response.json()).access_token);
+  }
+  return tokens.get(user);
+}
+
+/** A staff API call; returns {status, body}. */
+export async function staff(user, method, path, body) {
+  const response = await fetch(`${APP_URL}/admin/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${await token(user)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Polls until the check returns a truthy value or the time is up. */
+export async function until(check, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,48 @@
+import { api, put } from '../shared/api';
+
+export interface ChannelView {
+  code: string; name: string; protocol: string; baseUrl: string; carriers: string[]; provinces: string[];
+  faceValues: number[]; costRateBp: number; capacity: number; dailyQuota: number | null; timeoutMs: number;
+  expectedCompletionMs: number; enabled: boolean; version: number; updatedAt: string;
+}
+
+export interface Figures {
+  finished: number; succeeded: number; successRate: number; latencyP50Millis: number; latencyP95Millis: number;
+  inFlight: number; carrier?: string;
+}
+
+export interface ChannelNow {
+  channel: ChannelView;
+  circuitState: string;
+  circuitSince: string | null;
+  figures: Figures & { usedToday: number; dailyQuota: number | null; byCarrier: Record<string, Figures> };
+  figuresAt: string;
+}
+
+export interface ChannelOverTime {
+  now: ChannelNow;
+  from: string;
+  to: string;
+  minutes: { minute: string; carrier: string; finished: number; succeeded: number; successRate: number | null; latencyP50Millis: number | null; latencyP95Millis: number | null }[];
+  circuitChanges: { at: string; from: string; to: string; reason: string; actor: string }[];
+}
+
+export const channelsApi = {
+  all: () => api<ChannelNow[]>('/channels/health'),
+  one: (code: string) => api<ChannelOverTime>(`/channels/${code}/health`, { query: { minutes: 60 } }),
+  save: (code: string, update: Partial<Omit<ChannelView, 'code' | 'version' | 'updatedAt'>>) => put<ChannelView>(`/channels/${code}`, update),
+};
+
+/** Per-minute series of one carrier over the window's minutes (null where it had no finished attempt). */
+export function seriesOf(over: ChannelOverTime, carrier: string, field: 'successRate' | 'latencyP95Millis', minutes: string[]) {
+  const byMinute = new Map(over.minutes.filter((m) => m.carrier === carrier).map((m) => [m.minute, m[field]]));
+  return minutes.map((m) => byMinute.get(m) ?? null);
+}
+
+/** Every minute of [from, to] as ISO strings at the start of the minute (UTC). */
+export function minutesOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  const start = Math.floor(new Date(from).getTime() / 60_000) * 60_000;
+  for (let t = start; t <= new Date(to).getTime(); t += 60_000) out.push(new Date(t).toISOString().replace('.000Z', 'Z'));
+  return out;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { basisPoints, carrierName, dateTime, parseYuan, percent, yuan } from './format';
+
+describe('money', () => {
+  it('shows fen as yuan with two decimals and grouping, without floating point', () => {
+    expect(yuan(9850)).toBe('¥98.50');
+    expect(yuan(100000000)).toBe('¥1,000,000.00');
+    expect(yuan(5)).toBe('¥0.05');
+    expect(yuan(-1234)).toBe('-¥12.34');
+    expect(yuan(0)).toBe('¥0.00');
+    expect(yuan(null)).toBe('—');
+  });
+
+  it('reads yuan typed by a person into fen', () => {
+    expect(parseYuan('98.5')).toBe(9850);
+    expect(parseYuan(' 100 ')).toBe(10000);
+    expect(parseYuan('0.07')).toBe(7);
+    expect(parseYuan('1.234')).toBeNull();
+    expect(parseYuan('-5')).toBeNull();
+    expect(parseYuan('abc')).toBeNull();
+  });
+});
+
+describe('labels', () => {
+  it('names carriers in Chinese and keeps unknown codes', () => {
+    expect(carrierName('CHINA_MOBILE')).toBe('中国移动');
+    expect(carrierName('CHINA_BROADNET')).toBe('中国广电');
+    expect(carrierName('ELSEWHERE')).toBe('ELSEWHERE');
+    expect(carrierName(null)).toBe('—');
+  });
+
+  it('formats rates and basis points', () => {
+    expect(percent(0.9734)).toBe('97.3%');
+    expect(percent(undefined)).toBe('—');
+    expect(basisPoints(9850)).toBe('98.50%');
+  });
+
+  it('shows instants in the browser zone and keeps text it cannot read', () => {
+    const shown = dateTime('2026-01-02T03:04:05Z', 'en');
+    const local = new Date('2026-01-02T03:04:05Z');
+    expect(shown).toContain(String(local.getMinutes()).padStart(2, '0'));
+    expect(dateTime('not a time', 'en')).toBe('not a time');
+    expect(dateTime(null, 'en')).toBe('—');
+  });
+});
