@@ -1,15 +1,16 @@
 package com.topup.sim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.channel.adapter.JsonHmacAdapter;
 import com.topup.channel.adapter.JsonHmacSignature;
 import com.topup.channel.adapter.SignatureCheck;
 import com.topup.channel.adapter.StatementLine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,19 +127,25 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
 
     @Override
     public SimMessage statement(String secret, LocalDate day, List<StatementLine> lines, long nowMillis) {
-        List<Map<String, Object>> items = new ArrayList<>(lines.size());
-        for (StatementLine line : lines) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("reference", line.reference());
-            item.put("channelReference", line.channelReference());
-            item.put("amount", line.amount());
-            item.put("chargedAt", line.chargedAt().toString());
-            items.add(item);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + lines.size() * 112);
+        try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("date", day.toString());
+            out.writeArrayFieldStart("lines");
+            for (StatementLine line : lines) {
+                out.writeStartObject();
+                out.writeStringField("reference", line.reference());
+                out.writeStringField("channelReference", line.channelReference());
+                out.writeNumberField("amount", line.amount());
+                out.writeStringField("chargedAt", line.chargedAt().toString());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("date", day.toString());
-        body.put("lines", items);
-        return signed(200, secret, body, nowMillis);
+        return signedBytes(200, secret, bytes.toByteArray(), nowMillis);
     }
 
     @Override
@@ -224,12 +231,14 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
     }
 
     private static SimMessage signed(int status, String secret, Map<String, ?> body, long nowMillis) {
-        byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            return signedBytes(status, secret, JSON.writeValueAsBytes(body), nowMillis);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static SimMessage signedBytes(int status, String secret, byte[] bytes, long nowMillis) {
         String timestamp = Long.toString(nowMillis);
         return new SimMessage(status, "application/json", Map.of(
                 JsonHmacSignature.TIMESTAMP_HEADER, timestamp,

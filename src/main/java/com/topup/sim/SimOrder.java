@@ -84,21 +84,21 @@ public final class SimOrder {
     }
 
     /** Charges the order's amount under the given reference (the order's own, or a second one). */
-    synchronized void charge(String reference, Instant at) {
-        charges.add(new SimCharge(reference, amount, at, null));
-        if (!reference.equals(channelReference)) {
-            secondChannelReference = reference;
+    synchronized void charge(String chargeReference, Instant at) {
+        charges.add(new SimCharge(chargeReference, amount, at, null));
+        if (!chargeReference.equals(channelReference)) {
+            secondChannelReference = chargeReference;
         }
     }
 
     /**
-     * Reverses the charge under {@code reference} unless {@code refuse}; a charge already reversed stays reversed
-     * whatever is asked, so a repeated request answers REVERSED and changes nothing.
+     * Reverses the charge under {@code chargeReference} of {@code asked} fen unless {@code refuse}; a charge already
+     * reversed stays reversed whatever is asked, so a repeated request answers REVERSED and changes nothing.
      */
-    synchronized SimReversal.Verdict reverse(String reference, long asked, boolean refuse, Instant at) {
+    synchronized SimReversal.Verdict reverse(String chargeReference, long asked, boolean refuse, Instant at) {
         for (int i = 0; i < charges.size(); i++) {
             SimCharge charge = charges.get(i);
-            if (!charge.channelReference().equals(reference)) {
+            if (!charge.channelReference().equals(chargeReference)) {
                 continue;
             }
             if (charge.reversed()) {
@@ -113,7 +113,7 @@ public final class SimOrder {
             charges.set(i, charge.reverse(at));
             return SimReversal.Verdict.REVERSED;
         }
-        return status == Status.PROCESSING && reference.equals(channelReference)
+        return status == Status.PROCESSING && chargeReference.equals(channelReference)
                 ? SimReversal.Verdict.ORDER_PROCESSING : SimReversal.Verdict.NOT_CHARGED;
     }
 

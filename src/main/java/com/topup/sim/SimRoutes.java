@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The simulated suppliers over HTTP: {@code POST /sim/{supplier}/{operation}} (the protocol's submit, {@code query},
- * its reversal and its statement) on the event loop, answers delayed with timers. Not installed at all when the simulator is off, so every /sim path is 404.
+ * its reversal and its statement) on the event loop, answers delayed with timers. Not installed at all when the
+ * simulator is off, so every /sim path is 404.
  */
 @Singleton
 public class SimRoutes {
@@ -140,9 +141,17 @@ public class SimRoutes {
             write(ctx, request.refusal());
             return;
         }
-        SimSettlement.Statement statement = simulator.statement(supplier, request.content());
-        answerLater(ctx, statement.answerDelayMs(),
-                () -> codec.statement(supplier.secret(), statement.day(), statement.lines(), System.currentTimeMillis()));
+        LocalDate day = request.content();
+        // A busy day is a large answer: it is gathered and signed on a worker, not on the event loop.
+        ctx.vertx().setTimer(Math.max(1, simulator.statementDelayMs(supplier, day)), id -> ctx.vertx().executeBlocking(
+                () -> codec.statement(supplier.secret(), day, simulator.statement(supplier, day), System.currentTimeMillis()),
+                false).onComplete(answer -> {
+                    if (answer.succeeded()) {
+                        write(ctx, answer.result());
+                    } else {
+                        ctx.fail(answer.cause());
+                    }
+                }));
     }
 
     private static void answerLater(RoutingContext ctx, long delayMs, Supplier<SimMessage> answer) {

@@ -22,10 +22,6 @@ final class SimSettlement {
     record ReversalDecision(SimReversal.Verdict verdict, long answerDelayMs) {
     }
 
-    /** A day's statement and after how long it is given. */
-    record Statement(LocalDate day, List<StatementLine> lines, long answerDelayMs) {
-    }
-
     private final SimOrderBook orders;
 
     SimSettlement(SimOrderBook orders) {
@@ -48,14 +44,19 @@ final class SimSettlement {
         return new ReversalDecision(verdict, delay);
     }
 
-    Statement statement(SimSupplierState supplier, LocalDate day, SimRandomness randomness) {
+    /** After how long the statement of the day is answered. */
+    long statementDelayMs(SimSupplierState supplier, LocalDate day, SimRandomness randomness) {
+        return supplier.behaviour().queryLatency().draw(randomness.forStatement(supplier.code(), day));
+    }
+
+    /** The charges made on the UTC day and not reversed, in time order, as the supplier states them. */
+    List<StatementLine> statement(SimSupplierState supplier, LocalDate day) {
         supplier.stats().statements.increment();
         List<StatementLine> lines = new ArrayList<>();
         for (SimOrder order : orders.chargedOn(supplier.code(), day)) {
             lines.addAll(order.statementLines(day));
         }
         lines.sort(STATEMENT_ORDER);
-        long delay = supplier.behaviour().queryLatency().draw(randomness.forStatement(supplier.code(), day));
-        return new Statement(day, List.copyOf(lines), delay);
+        return lines;
     }
 }

@@ -2,6 +2,7 @@ package com.topup.sim;
 
 import com.topup.channel.adapter.FormMd5Adapter;
 import com.topup.channel.adapter.JsonHmacAdapter;
+import com.topup.channel.adapter.StatementLine;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -179,9 +180,13 @@ public class SupplierSimulator {
         return settlement.reverse(supplier, request, randomness, clock.instant());
     }
 
-    /** The charges made on the UTC day and not reversed, as the supplier states them. */
-    SimSettlement.Statement statement(SimSupplierState supplier, LocalDate day) {
-        return settlement.statement(supplier, day, randomness);
+    /** The charges made on the UTC day and not reversed, as the supplier states them (in time order). */
+    List<StatementLine> statement(SimSupplierState supplier, LocalDate day) {
+        return settlement.statement(supplier, day);
+    }
+
+    long statementDelayMs(SimSupplierState supplier, LocalDate day) {
+        return settlement.statementDelayMs(supplier, day, randomness);
     }
 
     private void finish(SimSupplierState supplier, SimOrder order, OrderFate fate, long at) {

@@ -52,7 +52,7 @@ class SimSettlementTest {
                 randomness, T0.plusSeconds(9)).verdict());
         assertEquals(reversedAt, order.view().charges().get(0).reversedAt(), "a second reversal changes nothing");
         assertEquals(SimOrder.Status.SUCCEEDED, order.view().status(), "the result stands, only the charge goes");
-        assertEquals(List.of(), settlement.statement(supplier, DAY, randomness).lines());
+        assertEquals(List.of(), settlement.statement(supplier, DAY));
         assertEquals(3L, supplier.stats().snapshot().get("reversals"));
         assertEquals(1L, supplier.stats().snapshot().get("reversalsRefused"));
     }
@@ -107,7 +107,7 @@ class SimSettlementTest {
         charge(tomorrow, "C-G", Instant.parse("2026-03-11T00:00:00Z"));
         order("H", 5_000, false, 0);
 
-        List<StatementLine> lines = settlement.statement(supplier, DAY, randomness).lines();
+        List<StatementLine> lines = settlement.statement(supplier, DAY);
 
         assertEquals(List.of(
                 new StatementLine("B", "C-B", 5_000, T0.plusSeconds(10)),
@@ -116,8 +116,8 @@ class SimSettlementTest {
                 new StatementLine("D", "C-D", 4_300, T0.plusSeconds(40)),
                 new StatementLine("E", "C-E", 800, T0.plusSeconds(50))), lines);
         assertEquals(List.of(new StatementLine("G", "C-G", 5_000, Instant.parse("2026-03-11T00:00:00Z"))),
-                settlement.statement(supplier, DAY.plusDays(1), randomness).lines());
-        assertEquals(List.of(), settlement.statement(supplier, DAY.minusDays(1), randomness).lines());
+                settlement.statement(supplier, DAY.plusDays(1)));
+        assertEquals(List.of(), settlement.statement(supplier, DAY.minusDays(1)));
     }
 
     @Test
@@ -129,7 +129,7 @@ class SimSettlementTest {
                 charge(order, "C-R" + i, T0);
             }
         }
-        List<StatementLine> lines = settlement.statement(supplier, DAY, randomness).lines();
+        List<StatementLine> lines = settlement.statement(supplier, DAY);
         assertEquals(10, lines.size(), "the ten oldest orders are forgotten");
         assertEquals("R10", lines.get(0).reference());
     }
@@ -142,9 +142,9 @@ class SimSettlementTest {
             charge(order, "C-R" + i, T0.plusMillis(i * 600L));
         }
         long started = System.nanoTime();
-        List<StatementLine> lines = settlement.statement(supplier, DAY, randomness).lines();
+        List<StatementLine> lines = settlement.statement(supplier, DAY);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        List<StatementLine> nextDay = settlement.statement(supplier, DAY.plusDays(1), randomness).lines();
+        List<StatementLine> nextDay = settlement.statement(supplier, DAY.plusDays(1));
         System.out.printf("Statement of %d charges on one day read in %d ms%n", lines.size(), millis);
         assertEquals(100_000, lines.size() + nextDay.size());
         assertNotEquals(0, nextDay.size(), "charges after midnight go on the next day's statement");
