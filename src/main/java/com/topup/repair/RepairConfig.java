@@ -41,4 +41,8 @@ public interface RepairConfig {
     /** A reconciliation run left RUNNING this long (its instance stopped) may be started again. */
     @WithDefault("10m")
     Duration reconciliationStale();
+
+    /** The time limit of a statement call: a busy supplier's day is far larger than an order's answer. */
+    @WithDefault("60s")
+    Duration statementTimeout();
 }

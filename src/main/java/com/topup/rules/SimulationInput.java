@@ -49,7 +49,8 @@ public final class SimulationInput {
 
     public record Anomaly(String kind, String orderId, String orderStatus, String channel, String secondChannel,
                           Long stuckMillis, Integer queriesSoFar, String lastQueryStatus, Long expectedAmount,
-                          Long reportedAmount, Integer occurrences, Long windowMillis) {
+                          Long reportedAmount, Integer occurrences, Long windowMillis, Long sincePreviousMillis,
+                          Long amountAtStake) {
 
         AnomalyFact toFact() {
             AnomalyKind parsed;
@@ -60,11 +61,16 @@ public final class SimulationInput {
                         + java.util.Arrays.toString(AnomalyKind.values()), java.util.Map.of("field", "anomaly.kind"));
             }
             long expected = expectedAmount == null ? 10_000 : expectedAmount;
-            return new AnomalyFact(parsed, orderId == null ? "SIMULATED" : orderId,
-                    orderStatus == null ? "PROCESSING" : orderStatus, channel, secondChannel,
-                    stuckMillis == null ? 0 : stuckMillis, queriesSoFar == null ? 0 : queriesSoFar, lastQueryStatus,
-                    expected, reportedAmount == null ? expected : reportedAmount,
-                    occurrences == null ? 1 : occurrences, windowMillis == null ? 0 : windowMillis);
+            return AnomalyFact.of(parsed, orderId == null ? "SIMULATED" : orderId)
+                    .orderStatus(orderStatus == null ? "PROCESSING" : orderStatus)
+                    .channel(channel)
+                    .secondChannel(secondChannel)
+                    .stuck(stuckMillis == null ? 0 : stuckMillis, queriesSoFar == null ? 0 : queriesSoFar, lastQueryStatus)
+                    .amounts(expected, reportedAmount == null ? expected : reportedAmount)
+                    .repeats(occurrences == null ? 1 : occurrences, windowMillis == null ? 0 : windowMillis,
+                            sincePreviousMillis == null ? 0 : sincePreviousMillis)
+                    .amountAtStake(amountAtStake == null ? 0 : amountAtStake)
+                    .build();
         }
     }
 

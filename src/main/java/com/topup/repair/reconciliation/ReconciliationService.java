@@ -4,6 +4,7 @@ import com.topup.audit.Actor;
 import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelAdapters;
+import com.topup.channel.adapter.ChannelEndpoint;
 import com.topup.channel.adapter.StatementResult;
 import com.topup.repair.RepairConfig;
 import com.topup.web.ApiException;
@@ -87,7 +88,10 @@ public class ReconciliationService {
 
     private void reconcile(long runId, ChannelDefinition channel, LocalDate day) {
         try {
-            StatementResult statement = adapters.forProtocol(channel.protocol()).statement(channel.endpoint(), day);
+            ChannelEndpoint endpoint = channel.endpoint();
+            StatementResult statement = adapters.forProtocol(channel.protocol()).statement(new ChannelEndpoint(
+                    endpoint.code(), endpoint.protocol(), endpoint.baseUrl(), endpoint.secret(), config.statementTimeout()),
+                    day);
             if (!statement.available()) {
                 store.fail(runId, "statement unavailable: " + statement.errorClass()
                         + (statement.message() == null ? "" : " (" + statement.message() + ")"));
