@@ -125,7 +125,7 @@ public final class SearchBench {
                                (select min(id) from merchant) + (i %% 8),
                                'B-' || i,
                                '\\x00'::bytea,
-                               md5('phone-' || (i * 7919 %% 200000)),
+                               md5('phone-' || (i::bigint * 7919 %% 200000)),
                                '138****' || lpad((i %% 10000)::text, 4, '0'),
                                'CN',
                                (array['CHINA_MOBILE','CHINA_MOBILE','CHINA_UNICOM','CHINA_TELECOM','CHINA_BROADNET'])[1 + i %% 5],
