@@ -48,8 +48,17 @@ final class WorkerProcess {
         in.write(request);
         in.write('\n');
         in.flush();
-        String line = lines.poll(millis, TimeUnit.MILLISECONDS);
-        return line == null || line.equals(EOF) ? null : line;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null || line.equals(EOF)) {
+                return null;
+            }
+            if (line.startsWith("{")) {
+                return line;
+            }
+            // the JVM itself writes a few lines to stdout (e.g. "Terminating due to java.lang.OutOfMemoryError")
+        }
     }
 
     boolean alive() {

@@ -53,7 +53,7 @@ class DrlSandboxTest {
                         "'matches' takes a pattern written as a literal string"),
                 Arguments.of("four channel patterns", HEADER + "@@rule \"r\"\nwhen\n    $a : ChannelFact()\n    $b : ChannelFact()\n"
                         + "    $c : ChannelFact()\n    not ChannelFact()\nthen\nend\n", "at most 3 are allowed"),
-                Arguments.of("declare with @typesafe(false)", HEADER + "@@declare Holder @typesafe(false)\n    v : Object\nend\n",
+                Arguments.of("declare with @typesafe(false)", HEADER + "declare @@Holder @typesafe(false)\n    v : Object\nend\n",
                         "'declare' is not allowed"),
                 Arguments.of("unicode escape", rhs("@@\\u0053ystem.exit(0);"), "unicode escapes are not allowed"),
                 Arguments.of("Cyrillic letter in code", rhs("@@\u0421ystem.exit(0);"), "character U+0421 is allowed only in strings"),
