@@ -5,6 +5,7 @@ import com.topup.carrier.NumberRangeImportSummary;
 import com.topup.carrier.NumberRangeImporter;
 import com.topup.carrier.PortabilityService;
 import com.topup.web.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +27,10 @@ public class CarrierAdminResource {
     private final NumberRangeImporter importer;
     private final PortabilityService portability;
 
-    public CarrierAdminResource(NumberRangeImporter importer, PortabilityService portability) {
+    private final SecurityIdentity identity;
+
+    public CarrierAdminResource(NumberRangeImporter importer, PortabilityService portability, SecurityIdentity identity) {
+        this.identity = identity;
         this.importer = importer;
         this.portability = portability;
     }
@@ -36,7 +40,7 @@ public class CarrierAdminResource {
     @Path("/number-ranges")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public NumberRangeImportSummary importRanges(String csv) {
-        return importer.importCsv(csv == null ? "" : csv);
+        return importer.importCsv(csv == null ? "" : csv, StaffActors.of(identity));
     }
 
     @PUT
@@ -44,14 +48,14 @@ public class CarrierAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> setOverride(@PathParam("phone") String phone, PortabilityOverride request) {
         Carrier carrier = parseCarrier(request == null ? null : request.carrier());
-        portability.setOverride(phone, carrier);
+        portability.setOverride(phone, carrier, StaffActors.of(identity));
         return Map.of("carrier", carrier.name());
     }
 
     @DELETE
     @Path("/portability/{phone}")
     public Response removeOverride(@PathParam("phone") String phone) {
-        if (!portability.removeOverride(phone)) {
+        if (!portability.removeOverride(phone, StaffActors.of(identity))) {
             throw new ApiException(404, "NOT_FOUND", "No portability override for this number");
         }
         return Response.noContent().build();

@@ -4,6 +4,7 @@ import com.topup.merchant.LedgerService;
 import com.topup.merchant.MerchantAccountService;
 import com.topup.merchant.MerchantSummary;
 import com.topup.merchant.Reconciliation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,10 @@ public class MerchantAdminResource {
     private final MerchantAccountService accounts;
     private final LedgerService ledger;
 
-    public MerchantAdminResource(MerchantAccountService accounts, LedgerService ledger) {
+    private final SecurityIdentity identity;
+
+    public MerchantAdminResource(MerchantAccountService accounts, LedgerService ledger, SecurityIdentity identity) {
+        this.identity = identity;
         this.accounts = accounts;
         this.ledger = ledger;
     }
@@ -40,8 +44,8 @@ public class MerchantAdminResource {
     public Response open(OpenMerchant request) {
         accounts.open(request.code(), request.name(), request.secret(),
                 request.priceRateBp() == null ? 9_850 : request.priceRateBp(),
-                request.openingBalance() == null ? 0 : request.openingBalance());
-        return Response.status(201).entity(summary(request.code())).build();
+                request.openingBalance() == null ? 0 : request.openingBalance(), StaffActors.of(identity));
+        return Response.status(201).entity(accounts.summary(request.code())).build();
     }
 
     @POST
@@ -49,8 +53,7 @@ public class MerchantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.ADMIN)
     public MerchantSummary credit(@PathParam("code") String code, Credit request) {
-        ledger.credit(accounts.idOf(code), request.amount(), request.note());
-        return summary(code);
+        return accounts.credit(code, request.amount(), request.note(), StaffActors.of(identity));
     }
 
     @GET
@@ -58,10 +61,6 @@ public class MerchantAdminResource {
     @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
     public Reconciliation reconciliation(@PathParam("code") String code) {
         return ledger.reconcile(accounts.idOf(code));
-    }
-
-    private MerchantSummary summary(String code) {
-        return accounts.list().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
     }
 
     public record OpenMerchant(String code, String name, String secret, Integer priceRateBp, Long openingBalance) {

@@ -27,20 +27,40 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, String before, String after) {
+        append(actor, null, action, subject, null, before, after);
+    }
+
+    /** A staff member's (or the platform's) action with the roles they held and the reason they gave. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Actor actor, String action, String subject, String reason, String before, String after) {
+        append(actor.name(), actor.rolesText(), action, subject, reason, before, after);
+    }
+
+    private void append(String actor, String roles, String action, String subject, String reason, String before,
+                        String after) {
         sql.queryLong("select 1 from (select pg_advisory_xact_lock(?)) as locked", CHAIN_LOCK);
         String previous = sql.queryText("select hash from audit_event order by id desc limit 1");
         String previousHash = previous == null ? GENESIS : previous;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = hash(previousHash, at, actor, action, subject, before, after);
+        AuditContent content = new AuditContent(at, actor, roles, action, subject, reason, before, after);
+        String hash = hash(previousHash, content);
         sql.update("""
-                insert into audit_event (occurred_at, actor, action, subject, before_state, after_state, previous_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", at, actor, action, subject, before, after, previousHash, hash);
+                insert into audit_event (occurred_at, actor, roles, action, subject, reason, before_state, after_state,
+                    previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", at, actor, roles, action, subject, reason, before, after,
+                previousHash, hash);
     }
 
-    static String hash(String previousHash, Instant at, String actor, String action, String subject, String before,
-                       String after) {
-        String canonical = String.join("\u001f", previousHash, at.toString(), actor, action, subject,
-                String.valueOf(before), String.valueOf(after));
+    /**
+     * The chain link: a digest of the previous hash and every field. Roles and reason joined the trail later; an
+     * entry without both hashes as entries did before them, so older entries still verify.
+     */
+    static String hash(String previousHash, AuditContent content) {
+        String canonical = String.join("\u001f", previousHash, content.at().toString(), content.actor(),
+                content.action(), content.subject(), String.valueOf(content.before()), String.valueOf(content.after()));
+        if (content.roles() != null || content.reason() != null) {
+            canonical = String.join("\u001f", canonical, String.valueOf(content.roles()), String.valueOf(content.reason()));
+        }
         return Hmac.digestHex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package com.topup.carrier;
 
+import com.topup.audit.Actor;
+import com.topup.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -14,8 +16,10 @@ public class NumberRangeImporter {
 
     private final NumberRangeStore store;
     private final Event<NumberRangesChanged> changes;
+    private final AuditTrail audit;
 
-    NumberRangeImporter(NumberRangeStore store, Event<NumberRangesChanged> changes) {
+    NumberRangeImporter(NumberRangeStore store, Event<NumberRangesChanged> changes, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.changes = changes;
     }
@@ -25,7 +29,7 @@ public class NumberRangeImporter {
      * Lookups on this instance see the result once the transaction commits, on the others within the refresh
      * period.
      */
-    public NumberRangeImportSummary importCsv(String csv) {
+    public NumberRangeImportSummary importCsv(String csv, Actor actor) {
         ParsedNumberRanges parsed = NumberRangeCsv.parse(csv);
         Instant now = Instant.now();
         int inserted = 0;
@@ -43,6 +47,9 @@ public class NumberRangeImporter {
         if (!imported.isEmpty()) {
             changes.fire(new NumberRangesChanged(imported));
         }
+        audit.record(actor, "NUMBER_RANGES_IMPORTED", "number-ranges", null, null, String.format(
+                "{\"inserted\":%d,\"updated\":%d,\"unchanged\":%d,\"rejected\":%d}", inserted, updated, unchanged,
+                parsed.rejected().size()));
         return new NumberRangeImportSummary(inserted, updated, unchanged, parsed.rejected());
     }
 }

@@ -1,5 +1,7 @@
 package com.topup.carrier;
 
+import com.topup.audit.Actor;
+import com.topup.audit.AuditTrail;
 import com.topup.common.crypto.PhoneCrypto;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +19,11 @@ public class PortabilityService {
     private final PhoneCrypto crypto;
     private final PortabilityStore store;
     private final Event<PortabilityChanged> changes;
+    private final AuditTrail audit;
 
     PortabilityService(CarrierService carriers, PhoneCrypto crypto, PortabilityStore store,
-            Event<PortabilityChanged> changes) {
+            Event<PortabilityChanged> changes, AuditTrail audit) {
+        this.audit = audit;
         this.carriers = carriers;
         this.crypto = crypto;
         this.store = store;
@@ -33,12 +37,14 @@ public class PortabilityService {
      * @throws ApiException 422 {@code INVALID_PHONE} for anything but a valid mobile number, 422
      *         {@code UNSUPPORTED_CARRIER} for a number outside China
      */
-    public void setOverride(String rawPhone, Carrier carrier) {
+    public void setOverride(String rawPhone, Carrier carrier, Actor actor) {
         if (carrier == null) {
             throw new IllegalArgumentException("carrier is required; use removeOverride to clear an override");
         }
         String phoneHash = chinesePhoneHash(rawPhone);
         store.upsert(phoneHash, carrier, Instant.now());
+        audit.record(actor, "PORTABILITY_SET", "portability:" + phoneHash, null, null,
+                "{\"carrier\":\"" + carrier + "\"}");
         changes.fire(new PortabilityChanged(phoneHash, carrier));
     }
 
@@ -47,10 +53,11 @@ public class PortabilityService {
      *
      * @return whether there was one
      */
-    public boolean removeOverride(String rawPhone) {
+    public boolean removeOverride(String rawPhone, Actor actor) {
         String phoneHash = chinesePhoneHash(rawPhone);
         boolean removed = store.delete(phoneHash);
         if (removed) {
+            audit.record(actor, "PORTABILITY_REMOVED", "portability:" + phoneHash, null, null, null);
             changes.fire(new PortabilityChanged(phoneHash, null));
         }
         return removed;

@@ -3,5 +3,7 @@ package com.topup.merchant;
 public enum LedgerKind {
     CREDIT,
     DEBIT,
-    REFUND
+    REFUND,
+    /** A refunded order charged again because its top-up happened after all (an operator's decision). */
+    RECHARGE
 }

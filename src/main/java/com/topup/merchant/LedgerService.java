@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prepaid balance as a ledger: every credit, debit and refund is a row beside an atomic update of
@@ -46,6 +47,26 @@ public class LedgerService {
         return balanceAfter;
     }
 
+    /**
+     * Debits a refunded order's price again (an operator found the top-up happened after all); refused with
+     * INSUFFICIENT_BALANCE when the balance does not cover it, and at most once per order (a unique index).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long rechargeOrder(long merchantId, long amount, String orderId) {
+        Long balanceAfter = sql.queryLong("""
+                with debited as (
+                    update merchant_balance set balance = balance - ?, updated_at = now()
+                    where merchant_id = ? and balance >= ? returning merchant_id, balance)
+                insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id)
+                select merchant_id, 'RECHARGE', ?, balance, ? from debited returning balance_after""",
+                amount, merchantId, amount, amount, orderId);
+        if (balanceAfter == null) {
+            throw new ApiException(402, "INSUFFICIENT_BALANCE", "Balance does not cover the re-charge of " + amount + " fen",
+                    Map.of("required", amount));
+        }
+        return balanceAfter;
+    }
+
     @Transactional
     public long credit(long merchantId, long amount, String note) {
         if (amount <= 0) {
@@ -64,20 +85,21 @@ public class LedgerService {
         return ((Number) value).longValue();
     }
 
-    /** Proves balance = opening + credits − debits + refunds from the ledger rows. */
+    /** Proves balance = opening + credits − debits + refunds − re-charges from the ledger rows. */
     @Transactional
     public Reconciliation reconcile(long merchantId) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         select b.opening_balance, b.balance,
                                coalesce(sum(e.amount) filter (where e.kind = 'CREDIT'), 0),
                                coalesce(sum(e.amount) filter (where e.kind = 'DEBIT'), 0),
-                               coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0)
+                               coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0),
+                               coalesce(sum(e.amount) filter (where e.kind = 'RECHARGE'), 0)
                         from merchant_balance b left join ledger_entry e on e.merchant_id = b.merchant_id
                         where b.merchant_id = ?1
                         group by b.opening_balance, b.balance""")
                 .setParameter(1, merchantId)
                 .getSingleResult();
-        return new Reconciliation(num(row[0]), num(row[1]), num(row[2]), num(row[3]), num(row[4]));
+        return new Reconciliation(num(row[0]), num(row[1]), num(row[2]), num(row[3]), num(row[4]), num(row[5]));
     }
 
     private long add(long merchantId, long amount) {

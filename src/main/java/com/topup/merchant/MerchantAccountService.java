@@ -1,11 +1,14 @@
 package com.topup.merchant;
 
+import com.topup.audit.Actor;
+import com.topup.audit.AuditTrail;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Opens merchant accounts (with their balance account) and lists them for staff. */
@@ -17,8 +20,10 @@ public class MerchantAccountService {
     private final MerchantSecretCipher cipher;
     private final LedgerService ledger;
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    public MerchantAccountService(MerchantSecretCipher cipher, LedgerService ledger, EntityManager em) {
+    public MerchantAccountService(MerchantSecretCipher cipher, LedgerService ledger, EntityManager em, AuditTrail audit) {
+        this.audit = audit;
         this.cipher = cipher;
         this.ledger = ledger;
         this.em = em;
@@ -58,6 +63,35 @@ public class MerchantAccountService {
             }
         }
         return merchant;
+    }
+
+    /** A staff member opens an account: as {@link #open}, and audited. */
+    @Transactional
+    public Merchant open(String code, String name, String secret, int priceRateBp, long openingBalance, Actor actor) {
+        Merchant merchant = open(code, name, secret, priceRateBp, openingBalance);
+        audit.record(actor, "MERCHANT_OPENED", "merchant:" + code, null, null, String.format(
+                "{\"code\":\"%s\",\"priceRateBp\":%d,\"openingBalance\":%d}", code, priceRateBp, openingBalance));
+        return merchant;
+    }
+
+    /** A staff member adds money to a merchant's balance, with the reason; audited with the balance before and after. */
+    @Transactional
+    public MerchantSummary credit(String code, long amount, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new ApiException(400, "INVALID_REQUEST", "A credit needs a reason (the note)", Map.of("field", "note"));
+        }
+        long merchantId = idOf(code);
+        long before = ledger.balance(merchantId);
+        long after = ledger.credit(merchantId, amount, reason);
+        audit.record(actor, "MERCHANT_CREDITED", "merchant:" + code, reason, "{\"balance\":" + before + "}",
+                "{\"balance\":" + after + ",\"credit\":" + amount + "}");
+        return summary(code);
+    }
+
+    @Transactional
+    public MerchantSummary summary(String code) {
+        return list().stream().filter(m -> m.code().equals(code)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "MERCHANT_NOT_FOUND", "No merchant " + code));
     }
 
     @Transactional

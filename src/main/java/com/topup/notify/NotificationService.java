@@ -3,7 +3,6 @@ package com.topup.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.topup.audit.AuditTrail;
 import com.topup.order.OrderView;
 import com.topup.order.TopUpOrder;
 import com.topup.web.ApiException;
@@ -28,13 +27,11 @@ public class NotificationService {
     private final NotificationStore store;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final AuditTrail audit;
 
-    public NotificationService(NotificationStore store, EntityManager em, ObjectMapper json, AuditTrail audit) {
+    public NotificationService(NotificationStore store, EntityManager em, ObjectMapper json) {
         this.store = store;
         this.em = em;
         this.json = json;
-        this.audit = audit;
     }
 
     /**
@@ -56,20 +53,22 @@ public class NotificationService {
         return Optional.of(enqueue(order));
     }
 
-    /** Staff action: sends the order's current final state again, as a new callback with a new event id. */
+    /**
+     * Staff action (audited by the caller): sends the order's current final state again, as a new callback with a
+     * new event id.
+     */
     @Transactional
-    public NotificationView resend(String orderId, String actor) {
+    public NotificationView resend(String orderId) {
         TopUpOrder order = currentOrder(orderId)
                 .orElseThrow(() -> new ApiException(404, "ORDER_NOT_FOUND", "No such order"));
         if (!order.status.isFinal()) {
-            throw new ApiException(409, "ORDER_NOT_FINAL", "Order " + orderId + " is " + order.status
+            throw new ApiException(409, "INVALID_STATE", "Order " + orderId + " is " + order.status
                     + "; only SUCCEEDED or FAILED orders are notified", Map.of("status", order.status.name()));
         }
         if (order.notifyUrl == null) {
             throw new ApiException(409, "NO_NOTIFY_URL", "Order " + orderId + " has no notifyUrl");
         }
         String eventId = enqueue(order);
-        audit.record(actor, "ORDER_RESEND_NOTIFY", "order " + orderId, null, eventId);
         return store.forOrder(orderId).stream().filter(n -> n.eventId().equals(eventId)).findFirst().orElseThrow();
     }
 

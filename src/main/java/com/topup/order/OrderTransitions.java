@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,24 +41,26 @@ public class OrderTransitions {
     public Optional<WorkOrder> lockForWork(String orderId) {
         return sql.queryOne("""
                         select o.id, o.merchant_id, m.code, m.tier, o.phone_cipher, o.carrier, o.province, o.city,
-                               o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at
+                               o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at,
+                               o.retry_round_from, o.excluded_channels
                         from topup_order o join merchant m on m.id = o.merchant_id
                         where o.id = ? for update of o""",
                 row -> new WorkOrder(row.getString(1), row.getLong(2), row.getString(3), row.getString(4), row.getBytes(5),
                         row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getLong(10),
                         OrderStatus.valueOf(row.getString(11)), row.getInt(12), row.getTimestamp(13).toInstant(),
-                        row.getTimestamp(14) == null ? null : row.getTimestamp(14).toInstant()),
+                        row.getTimestamp(14) == null ? null : row.getTimestamp(14).toInstant(), row.getInt(15),
+                        List.of((String[]) row.getArray(16).getArray())),
                 orderId);
     }
 
     /** A new attempt starts on the order locked by {@link #lockForWork}: PENDING or PROCESSING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean startAttempt(WorkOrder order, Instant now) {
+    public boolean startAttempt(WorkOrder order, String channelCode, Instant now) {
         String orderId = order.id();
         int moved = sql.update("""
                 update topup_order set status = 'PROCESSING', attempt_count = attempt_count + 1, retry_at = null,
-                    updated_at = ?, version = version + 1
-                where id = ? and status in ('PENDING', 'PROCESSING')""", now, orderId);
+                    channel_code = ?, updated_at = ?, version = version + 1
+                where id = ? and status in ('PENDING', 'PROCESSING')""", channelCode, now, orderId);
         if (moved == 1 && order.status() == OrderStatus.PENDING) {
             publish(orderId, "ORDER_PROCESSING");
         }
@@ -106,6 +109,44 @@ public class OrderTransitions {
         return charged.isPresent();
     }
 
+    /**
+     * REVIEW → PROCESSING by an operator's retry: a new round of attempts in which the excluded channels are not
+     * tried; the caller sends the order to dispatch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean resumeFromReview(String orderId, List<String> excludedChannels, Instant now) {
+        int moved = sql.update("""
+                update topup_order set status = 'PROCESSING', failure_code = null, retry_at = null,
+                    retry_round_from = attempt_count, excluded_channels = ?, updated_at = ?, version = version + 1
+                where id = ? and status = 'REVIEW'""", excludedChannels.toArray(String[]::new), now, orderId);
+        if (moved == 1) {
+            publish(orderId, "ORDER_PROCESSING");
+        }
+        return moved == 1;
+    }
+
+    /**
+     * FAILED → SUCCEEDED when the top-up turned out to have happened and an operator decided the merchant pays
+     * after all: the price is debited again (refused with INSUFFICIENT_BALANCE, changing nothing) in the same
+     * transaction, and the merchant is told the new final state.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean succeedAfterRecharge(String orderId, Instant now) {
+        Optional<long[]> charged = sql.queryOne("""
+                        update topup_order set status = 'SUCCEEDED', failure_code = null, finished_at = ?, updated_at = ?,
+                            version = version + 1
+                        where id = ? and status = 'FAILED'
+                        returning merchant_id, price""",
+                row -> new long[] {row.getLong(1), row.getLong(2)}, now, now, orderId);
+        charged.ifPresent(merchantAndPrice -> {
+            ledger.rechargeOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
+            publish(orderId, "ORDER_SUCCEEDED");
+            finished.fire(new OrderFinished(orderId, OrderStatus.SUCCEEDED));
+            metrics.counter("topup_orders_finished_total", "status", "SUCCEEDED").increment();
+        });
+        return charged.isPresent();
+    }
+
     /** Not final yet → REVIEW: a person decides. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean holdForReview(String orderId, String reasonCode, Instant now) {
@@ -120,15 +161,9 @@ public class OrderTransitions {
     }
 
     private void publish(String orderId, String type) {
-        sql.queryOne("""
-                        select o.id, o.merchant_order_id, o.phone_masked, o.carrier, o.province, o.country, o.face_value,
-                               o.price, o.status, o.created_at, o.updated_at, o.finished_at, o.failure_code, m.code
-                        from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?""",
-                row -> OrderEvent.of(type, row.getString(14), new OrderView(row.getString(1), row.getString(2),
-                        row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getLong(7),
-                        row.getLong(8), row.getString(9), row.getTimestamp(10).toInstant(), row.getTimestamp(11).toInstant(),
-                        row.getTimestamp(12) == null ? null : row.getTimestamp(12).toInstant(), row.getString(13))),
-                orderId)
+        sql.queryOne("select " + OrderRows.VIEW_COLUMNS
+                        + " from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?",
+                row -> OrderEvent.of(type, row.getString("merchant_code"), OrderRows.view(row)), orderId)
                 .ifPresent(event -> outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId, event));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.topup.common.db.Sql;
 import com.topup.devenv.KeycloakTokens;
@@ -40,6 +41,8 @@ class NotificationAdminResourceTest {
         return KeycloakTokens.accessToken(keycloakUrl + "/realms/topup", "topup-cli", user, user);
     }
 
+    private static final String REASON = "{\"reason\":\"test\"}";
+
     @Test
     void operatorResendsAFinishedOrderWithANewEventIdAndItIsAudited() {
         String inbox = CallbackOrders.newInbox();
@@ -47,16 +50,19 @@ class NotificationAdminResourceTest {
         String firstEvent = CallbackOrders.finish(orderId, "SUCCEEDED", null).orElseThrow();
         eventually(WAIT, "first callback", () -> TestMerchantReceiver.received(inbox).size() == 1);
 
-        String resent = given().auth().oauth2(token("operator"))
+        given().auth().oauth2(token("operator")).contentType("application/json")
+                .body("{\"reason\":\"merchant lost the first callback\"}")
                 .post("/admin/api/orders/{id}/actions/resend-notify", orderId)
-                .then().statusCode(202)
-                .body("orderId", equalTo(orderId))
-                .body("status", equalTo("PENDING"))
-                .body("eventId", not(equalTo(firstEvent)))
-                .extract().path("eventId");
+                .then().statusCode(200)
+                .body("order.orderId", equalTo(orderId))
+                .body("order.status", equalTo("SUCCEEDED"))
+                .body("action.kind", equalTo("RESEND_NOTIFY"))
+                .body("action.status", equalTo("DONE"))
+                .body("action.reason", equalTo("merchant lost the first callback"));
 
         eventually(WAIT, "second callback", () -> TestMerchantReceiver.received(inbox).size() == 2);
-        assertEquals(resent, TestMerchantReceiver.received(inbox).get(1).eventId());
+        String resent = TestMerchantReceiver.received(inbox).get(1).eventId();
+        assertNotEquals(firstEvent, resent);
         eventually(WAIT, "both delivered", () -> given().auth().oauth2(token("auditor"))
                 .get("/admin/api/orders/{id}/notifications", orderId).then().statusCode(200)
                 .extract().<List<String>>path("status").equals(List.of("DELIVERED", "DELIVERED")));
@@ -65,24 +71,30 @@ class NotificationAdminResourceTest {
                 .body("eventId", equalTo(List.of(firstEvent, resent)))
                 .body("[1].attemptLog", hasSize(1))
                 .body("[1].attemptLog[0].httpStatus", equalTo(200));
-        assertEquals("operator", sql.queryText(
-                "select actor from audit_event where action = 'ORDER_RESEND_NOTIFY' and subject = ? and after_state = ?",
-                "order " + orderId, resent));
+        assertEquals("merchant lost the first callback", sql.queryText(
+                "select reason from audit_event where action = 'ORDER_RESEND_NOTIFY' and subject = ? and actor = 'operator'",
+                "order:" + orderId));
     }
 
     @Test
     void resendIsRefusedForOrdersThatCannotBeNotified() {
         String operator = token("operator");
         String pending = CallbackOrders.place("http://127.0.0.1:1/never");
-        given().auth().oauth2(operator).post("/admin/api/orders/{id}/actions/resend-notify", pending)
-                .then().statusCode(409).body("code", equalTo("ORDER_NOT_FINAL"));
+        given().auth().oauth2(operator).contentType("application/json").body(REASON)
+                .post("/admin/api/orders/{id}/actions/resend-notify", pending)
+                .then().statusCode(409).body("code", equalTo("INVALID_STATE")).body("details.status", equalTo("PENDING"));
+        given().auth().oauth2(operator).contentType("application/json").body("{}")
+                .post("/admin/api/orders/{id}/actions/resend-notify", pending)
+                .then().statusCode(400).body("code", equalTo("INVALID_REQUEST")).body("details.field", equalTo("reason"));
 
         String silent = CallbackOrders.place(null);
         CallbackOrders.finish(silent, "FAILED", "NO_CHANNEL");
-        given().auth().oauth2(operator).post("/admin/api/orders/{id}/actions/resend-notify", silent)
+        given().auth().oauth2(operator).contentType("application/json").body(REASON)
+                .post("/admin/api/orders/{id}/actions/resend-notify", silent)
                 .then().statusCode(409).body("code", equalTo("NO_NOTIFY_URL"));
 
-        given().auth().oauth2(operator).post("/admin/api/orders/{id}/actions/resend-notify", "T-NO-SUCH-ORDER")
+        given().auth().oauth2(operator).contentType("application/json").body(REASON)
+                .post("/admin/api/orders/{id}/actions/resend-notify", "T-NO-SUCH-ORDER")
                 .then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
         given().auth().oauth2(operator).get("/admin/api/orders/{id}/notifications", "T-NO-SUCH-ORDER")
                 .then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
@@ -92,7 +104,8 @@ class NotificationAdminResourceTest {
     void rolesAreEnforced() {
         String orderId = CallbackOrders.place(null);
         for (String user : List.of("analyst", "approver", "auditor", "admin")) {
-            given().auth().oauth2(token(user)).post("/admin/api/orders/{id}/actions/resend-notify", orderId)
+            given().auth().oauth2(token(user)).contentType("application/json").body(REASON)
+                    .post("/admin/api/orders/{id}/actions/resend-notify", orderId)
                     .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         }
         given().post("/admin/api/orders/{id}/actions/resend-notify", orderId).then().statusCode(401);

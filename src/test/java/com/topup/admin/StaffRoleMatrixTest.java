@@ -26,6 +26,7 @@ class StaffRoleMatrixTest {
 
     private static final Set<String> ANY_STAFF = Set.of("analyst", "approver", "operator", "auditor", "admin");
     private static final List<String> USERS = List.of("analyst", "approver", "operator", "auditor", "admin", "nobody");
+    private static final String REASON = "{\"reason\":\"role matrix\"}";
     private static final String SIMULATION = "{\"order\":{\"carrier\":\"CHINA_MOBILE\"},\"channels\":[]}";
 
     private record Endpoint(String method, String path, String body, Set<String> allowed) {
@@ -57,7 +58,20 @@ class StaffRoleMatrixTest {
             new Endpoint("PUT", "/admin/api/channels/sim-fast", "{\"capacity\":0}", Set.of("admin")),
             new Endpoint("GET", "/admin/api/orders/T-NONE", null, Set.of("operator", "auditor")),
             new Endpoint("GET", "/admin/api/orders/T-NONE/notifications", null, Set.of("operator", "auditor")),
-            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/resend-notify", null, Set.of("operator")),
+            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/resend-notify", REASON, Set.of("operator")),
+            new Endpoint("GET", "/admin/api/orders", null, Set.of("operator", "auditor")),
+            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/retry", REASON, Set.of("operator")),
+            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/refund", REASON, Set.of("operator")),
+            new Endpoint("POST", "/admin/api/orders/T-NONE/actions/mark-succeeded", REASON, Set.of("operator")),
+            new Endpoint("GET", "/admin/api/actions", null, Set.of("operator", "auditor")),
+            new Endpoint("POST", "/admin/api/actions/A-NONE/confirm", null, Set.of("operator")),
+            new Endpoint("POST", "/admin/api/actions/A-NONE/reject", REASON, Set.of("operator")),
+            new Endpoint("GET", "/admin/api/anomalies", null, Set.of("operator", "auditor")),
+            new Endpoint("GET", "/admin/api/anomalies/0", null, Set.of("operator", "auditor")),
+            new Endpoint("POST", "/admin/api/anomalies/0/resolve", "{\"resolution\":\"DISMISS\",\"reason\":\"x\"}",
+                    Set.of("operator")),
+            new Endpoint("GET", "/admin/api/audit", null, Set.of("auditor", "admin")),
+            new Endpoint("GET", "/admin/api/audit/verify", null, Set.of("auditor", "admin")),
             new Endpoint("GET", "/admin/api/notifications", null, Set.of("operator", "auditor")),
             new Endpoint("GET", "/admin/api/sim/suppliers", null, Set.of("operator", "admin")),
             new Endpoint("PUT", "/admin/api/sim/suppliers/sim-none", "{}", Set.of("admin")),

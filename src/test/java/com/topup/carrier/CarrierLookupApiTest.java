@@ -3,6 +3,7 @@ package com.topup.carrier;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.topup.audit.Actor;
 import com.topup.support.MerchantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ class CarrierLookupApiTest {
 
     @Test
     void importedRangeOverridesTheLibraryRegion() {
-        importer.importCsv("prefix,carrier,province,city\n1925555,CHINA_BROADNET,四川,成都\n");
+        importer.importCsv("prefix,carrier,province,city\n1925555,CHINA_BROADNET,四川,成都\n", Actor.PLATFORM);
         api.get("/api/v1/carriers/lookup?phone=19255551234").then().statusCode(200)
                 .body("carrier", equalTo("CHINA_BROADNET"))
                 .body("province", equalTo("四川"))
@@ -46,10 +47,10 @@ class CarrierLookupApiTest {
 
     @Test
     void portabilityOverrideMovesTheNumberToItsNewCarrier() {
-        portability.setOverride("13512345678", Carrier.CHINA_TELECOM);
+        portability.setOverride("13512345678", Carrier.CHINA_TELECOM, Actor.PLATFORM);
         api.get("/api/v1/carriers/lookup?phone=13512345678").then().statusCode(200)
                 .body("carrier", equalTo("CHINA_TELECOM"));
-        portability.removeOverride("13512345678");
+        portability.removeOverride("13512345678", Actor.PLATFORM);
         api.get("/api/v1/carriers/lookup?phone=13512345678").then().statusCode(200)
                 .body("carrier", equalTo("CHINA_MOBILE"));
     }

@@ -29,7 +29,8 @@ public final class CallbackOrders {
 
     /** Places an order for demo-merchant through the signed merchant API; returns its orderId. */
     public static String place(String notifyUrl) {
-        String body = "{\"merchantOrderId\":\"" + MerchantApi.uniqueOrderId("CB") + "\",\"phone\":\"13800138000\","
+        String body = "{\"merchantOrderId\":\"" + MerchantApi.uniqueOrderId("CB") + "\",\"phone\":\"" + MerchantApi.uniquePhone()
+                + "\","
                 + "\"faceValue\":10000" + (notifyUrl == null ? "" : ",\"notifyUrl\":\"" + notifyUrl + "\"") + "}";
         return MerchantApi.demo().post("/api/v1/orders", body).then().statusCode(201).extract().path("orderId");
     }

@@ -8,6 +8,7 @@ import com.topup.rules.model.AnomalyKind;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RepairAction;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,12 +83,21 @@ class SeedRepairRulesTest {
     }
 
     @Test
-    void repeatedSubmissionIsFlaggedThenHeld() {
-        AnomalyFact twice = new AnomalyFact(AnomalyKind.DUPLICATE_SUBMISSION, "T1", "PENDING", null, null, 0, 0, null,
-                10_000, 0, 2, 60_000);
-        AnomalyFact thrice = new AnomalyFact(AnomalyKind.DUPLICATE_SUBMISSION, "T1", "PENDING", null, null, 0, 0, null,
-                10_000, 0, 3, 60_000);
-        assertEquals(RepairAction.FLAG, decide(twice));
-        assertEquals(RepairAction.HOLD_FOR_REVIEW, decide(thrice));
+    void repeatedSubmissionWithinTenMinutesIsHeldLaterOnesGo() {
+        AnomalyFact soon = AnomalyFact.of(AnomalyKind.DUPLICATE_SUBMISSION, "T1").orderStatus("PENDING")
+                .amounts(10_000, 10_000).repeats(2, 86_400_000, 90_000).build();
+        AnomalyFact later = AnomalyFact.of(AnomalyKind.DUPLICATE_SUBMISSION, "T1").orderStatus("PENDING")
+                .amounts(10_000, 10_000).repeats(2, 86_400_000, 3_600_000).build();
+        assertEquals(RepairAction.HOLD_FOR_REVIEW, decide(soon));
+        assertEquals(RepairAction.IGNORE, decide(later));
+    }
+
+    @Test
+    void aSuccessAfterTheRefundAndStatementDifferencesWaitForAPerson() {
+        for (AnomalyKind kind : List.of(AnomalyKind.SUCCESS_AFTER_REFUND, AnomalyKind.SUPPLIER_CHARGED_NOT_RECORDED,
+                AnomalyKind.SUPPLIER_MISSING_SUCCESS, AnomalyKind.STATEMENT_AMOUNT_DIFFERENCE)) {
+            assertEquals(RepairAction.FLAG, decide(AnomalyFact.of(kind, "T1").orderStatus("FAILED").channel("A")
+                    .amounts(10_000, 10_000).amountAtStake(9_850).build()), kind.name());
+        }
     }
 }

@@ -9,6 +9,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Signs merchant API requests the way CONTRACT §1 says, over real HTTP. */
 public final class MerchantApi {
@@ -68,6 +70,16 @@ public final class MerchantApi {
 
     public static String orderJson(String merchantOrderId, String phone, long faceValue) {
         return "{\"merchantOrderId\":\"" + merchantOrderId + "\",\"phone\":\"" + phone + "\",\"faceValue\":" + faceValue + "}";
+    }
+
+    private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000_000));
+
+    /**
+     * A China Mobile number no other order of this run has: the repair rules hold an order whose phone and face value
+     * the merchant sent moments before, which is not what most tests are about.
+     */
+    public static String uniquePhone() {
+        return "138" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000);
     }
 
     public static String uniqueOrderId(String prefix) {

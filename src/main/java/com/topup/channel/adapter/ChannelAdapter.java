@@ -16,6 +16,19 @@ public interface ChannelAdapter {
     StatusResult query(ChannelEndpoint channel, String reference);
 
     /**
+     * Asks the channel to take back one charge: the one it made for our {@code reference} under
+     * {@code channelReference} (for a duplicate charge, the second one).
+     */
+    default ReversalResult reverse(ChannelEndpoint channel, String reference, String channelReference, long amount) {
+        return new ReversalResult(ReversalResult.Outcome.NOT_SUPPORTED, null, "protocol " + protocol() + " has no reversal");
+    }
+
+    /** The supplier's statement of the charges it made on one UTC day. */
+    default StatementResult statement(ChannelEndpoint channel, java.time.LocalDate day) {
+        return StatementResult.unavailable(day, "NOT_SUPPORTED", "protocol " + protocol() + " has no statement");
+    }
+
+    /**
      * Verifies and reads a callback the channel posted to us. Header names are lower case.
      */
     ChannelCallback parseCallback(ChannelEndpoint channel, Map<String, String> headers, byte[] body)

@@ -13,31 +13,25 @@ import com.topup.order.OrderTransitions;
 import com.topup.order.WorkOrder;
 import com.topup.rules.DecisionService;
 import com.topup.rules.FallbackOutcome;
-import com.topup.rules.RepairOutcome;
-import com.topup.rules.model.AnomalyFact;
-import com.topup.rules.model.AnomalyKind;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.OrderFact;
-import com.topup.rules.model.RepairAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * The second half of every attempt: what the channel answered to the submit, then what it reported by callback or
  * status query. Each handler locks the order, then the attempt, and moves both with guarded updates, so a repeated
  * or late report, a second instance or a repair never moves an order twice. A failed attempt asks the fallback
- * rules; a success on an order that already succeeded is a duplicate charge, recorded for repair.
+ * rules; anything off the happy path (a second charge, a wrong amount, a success after the refund, an order the
+ * channel does not finish in time) goes to {@link DispatchAnomalies}.
  */
 @ApplicationScoped
 public class AttemptOutcomes {
@@ -50,14 +44,14 @@ public class AttemptOutcomes {
     private final ChannelFactsBuilder facts;
     private final DecisionService decisions;
     private final FallbackExecutor fallback;
-    private final AnomalyRecorder anomalies;
+    private final DispatchAnomalies anomalies;
     private final CircuitBreakers circuits;
     private final ChannelConfig config;
     private final MeterRegistry metrics;
 
     public AttemptOutcomes(OrderTransitions orders, AttemptStore attempts, ChannelDirectory directory,
                            ChannelFactsBuilder facts, DecisionService decisions, FallbackExecutor fallback,
-                           AnomalyRecorder anomalies, CircuitBreakers circuits, ChannelConfig config, MeterRegistry metrics) {
+                           DispatchAnomalies anomalies, CircuitBreakers circuits, ChannelConfig config, MeterRegistry metrics) {
         this.orders = orders;
         this.attempts = attempts;
         this.directory = directory;
@@ -102,6 +96,9 @@ public class AttemptOutcomes {
         }
         WorkOrder order = orders.lockForWork(orderId.get()).orElseThrow();
         Attempt attempt = attempts.lock(report.attemptId()).orElseThrow();
+        if (report.source() == ReportSource.QUERY) {
+            attempts.logQuery(attempt, report.status().name(), report.errorClass(), now);
+        }
         return switch (report.status()) {
             case SUCCEEDED -> succeeded(order, attempt, report, now);
             case FAILED, NOT_FOUND -> {
@@ -133,7 +130,7 @@ public class AttemptOutcomes {
                 && !attempt.channelReference().equals(report.channelReference());
         if (attempt.status() == AttemptStatus.SUCCEEDED) {
             if (secondReference) {
-                duplicateSuccess(order, attempt.channelCode(), attempt.channelCode(), report.channelReference(), now);
+                anomalies.duplicateSuccess(order, attempt, attempt.channelCode(), report.channelReference(), now);
                 return ReportResult.APPLIED;
             }
             return ReportResult.DUPLICATE;
@@ -146,17 +143,16 @@ public class AttemptOutcomes {
             metrics.counter("topup_channel_late_successes_total", "channel", attempt.channelCode()).increment();
         }
         if (report.amount() != null && report.amount() != attempt.faceValue()) {
-            amountMismatch(order, attempt, report.amount(), now);
+            anomalies.amountMismatch(order, attempt, report.amount(), now);
             return ReportResult.APPLIED;
         }
         if (order.status() == OrderStatus.SUCCEEDED) {
             String first = attempts.ofOrder(order.id()).stream()
                     .filter(a -> a.status() == AttemptStatus.SUCCEEDED && !a.id().equals(attempt.id()))
                     .map(Attempt::channelCode).findFirst().orElse(attempt.channelCode());
-            duplicateSuccess(order, first, attempt.channelCode(), report.channelReference(), now);
+            anomalies.duplicateSuccess(order, attempt, first, report.channelReference(), now);
         } else if (order.status() == OrderStatus.FAILED) {
-            LOG.errorf("Channel %s reports success for attempt %s of order %s, which already failed and was refunded",
-                    attempt.channelCode(), attempt.id(), order.id());
+            anomalies.successAfterRefund(order, attempt, report.channelReference(), now);
         } else {
             orders.succeed(order.id(), now);
         }
@@ -171,7 +167,7 @@ public class AttemptOutcomes {
         if (order.status() != OrderStatus.PROCESSING) {
             return;
         }
-        Set<String> tried = attempts.ofOrder(order.id()).stream().map(Attempt::channelCode).collect(Collectors.toSet());
+        Set<String> tried = Rounds.triedChannels(order, attempts.ofOrder(order.id()));
         OrderFact orderFact = OrderFacts.of(order, order.attemptCount(), now);
         List<ChannelFact> remaining = facts.untried(tried, order.carrier()).stream().filter(c -> c.supports(orderFact)).toList();
         FallbackOutcome decision = decisions.decideFallback(orderFact,
@@ -187,57 +183,7 @@ public class AttemptOutcomes {
             attempts.queryAgainAt(attempt.id(), now.plus(config.queryInterval()));
             return;
         }
-        AnomalyFact stuck = new AnomalyFact(AnomalyKind.STUCK_PROCESSING, order.id(), order.status().name(),
-                attempt.channelCode(), null, waited, attempt.queryCount(), lastAnswer.name(), attempt.faceValue(), 0, 0, 0);
-        RepairOutcome repair = decisions.decideRepair(stuck, OrderFacts.of(order, order.attemptCount(), now));
-        if (repair.action() == RepairAction.QUERY_CHANNEL) {
-            attempts.queryAgainAt(attempt.id(), now.plus(config.queryInterval()));
-            return;
-        }
-        attempts.stopQueries(attempt.id());
-        record(stuck, repair, details("channel", attempt.channelCode(), "attempt", attempt.id(), "waitedMillis", waited,
-                "queries", attempt.queryCount(), "lastAnswer", lastAnswer.name()), now);
-        if (repair.action() == RepairAction.HOLD_FOR_REVIEW) {
-            orders.holdForReview(order.id(), "STUCK_PROCESSING", now);
-        }
-    }
-
-    private void amountMismatch(WorkOrder order, Attempt attempt, long reported, Instant now) {
-        AnomalyFact fact = new AnomalyFact(AnomalyKind.AMOUNT_MISMATCH, order.id(), order.status().name(),
-                attempt.channelCode(), null, 0, 0, null, attempt.faceValue(), reported, 0, 0);
-        RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
-        record(fact, repair, details("channel", attempt.channelCode(), "attempt", attempt.id(),
-                "expectedAmount", attempt.faceValue(), "reportedAmount", reported), now);
-        switch (repair.action()) {
-            case MARK_SUCCEEDED -> orders.succeed(order.id(), now);
-            case FAIL_AND_REFUND -> orders.failAndRefund(order.id(), "AMOUNT_MISMATCH", now);
-            default -> orders.holdForReview(order.id(), "AMOUNT_MISMATCH", now);
-        }
-    }
-
-    private void duplicateSuccess(WorkOrder order, String firstChannel, String secondChannel, String secondReference,
-                                  Instant now) {
-        AnomalyFact fact = new AnomalyFact(AnomalyKind.DUPLICATE_SUCCESS, order.id(), order.status().name(), firstChannel,
-                secondChannel, 0, 0, null, order.faceValue(), order.faceValue(), 0, 0);
-        RepairOutcome repair = decisions.decideRepair(fact, OrderFacts.of(order, order.attemptCount(), now));
-        record(fact, repair, details("firstChannel", firstChannel, "secondChannel", secondChannel,
-                "secondReference", secondReference), now);
-    }
-
-    /** The anomaly with what the repair rules decided for it, for the operators' queue. */
-    private void record(AnomalyFact anomaly, RepairOutcome repair, Map<String, Object> details, Instant now) {
-        details.put("reason", repair.reason());
-        details.put("ruleVersion", repair.version());
-        anomalies.record(AnomalyKind.valueOf(anomaly.getKind()), anomaly.getOrderId(), details, repair.action().name(),
-                false, now);
-    }
-
-    private static Map<String, Object> details(Object... namesAndValues) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            details.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return details;
+        anomalies.stillOpen(order, attempt, lastAnswer, waited, now);
     }
 
     private void finishProbe(Attempt attempt, boolean healthy) {

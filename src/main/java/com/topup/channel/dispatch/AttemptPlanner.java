@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The first half of a dispatch, in one transaction on the locked order: ask the routing rules, take the first
@@ -46,10 +45,12 @@ public class AttemptPlanner {
     private final PhoneCrypto phones;
     private final CallbackAddress callbacks;
     private final ChannelConfig config;
+    private final DispatchAnomalies anomalies;
 
     public AttemptPlanner(OrderTransitions orders, AttemptStore attempts, ChannelDirectory directory,
                           ChannelFactsBuilder facts, DecisionService decisions, CircuitBreakers circuits,
-                          FallbackExecutor fallback, PhoneCrypto phones, CallbackAddress callbacks, ChannelConfig config) {
+                          FallbackExecutor fallback, PhoneCrypto phones, CallbackAddress callbacks, ChannelConfig config,
+                          DispatchAnomalies anomalies) {
         this.orders = orders;
         this.attempts = attempts;
         this.directory = directory;
@@ -60,6 +61,7 @@ public class AttemptPlanner {
         this.phones = phones;
         this.callbacks = callbacks;
         this.config = config;
+        this.anomalies = anomalies;
     }
 
     @Transactional
@@ -77,10 +79,14 @@ public class AttemptPlanner {
             return Optional.empty();
         }
         List<Attempt> previous = attempts.ofOrder(orderId);
-        if (previous.stream().anyMatch(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)) {
+        if (Rounds.current(order, previous).stream()
+                .anyMatch(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)) {
             return Optional.empty();
         }
-        Set<String> tried = previous.stream().map(Attempt::channelCode).collect(Collectors.toSet());
+        if (order.status() == OrderStatus.PENDING && order.attemptCount() == 0 && !anomalies.mayDispatch(order, now)) {
+            return Optional.empty();
+        }
+        Set<String> tried = Rounds.triedChannels(order, previous);
         int attemptNo = order.attemptCount() + 1;
         OrderFact orderFact = OrderFacts.of(order, attemptNo, now);
         List<ChannelFact> candidates = facts.untried(tried, order.carrier());
@@ -124,7 +130,7 @@ public class AttemptPlanner {
         String attemptId = order.id() + "-" + attemptNo;
         attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
                 route.version(), route.firedRules(), channel.costOf(order.faceValue()), now);
-        orders.startAttempt(order, now);
+        orders.startAttempt(order, channel.code(), now);
         String phone = national(phones.decrypt(order.phoneCipher()));
         SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),
                 callbacks.forChannel(channel.code()));

@@ -98,6 +98,38 @@ public class AttemptStore {
                 where id = ? and status = 'FAILED'""", channelReference, now, id) == 1;
     }
 
+    /** A status query and what it answered, for the order's timeline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void logQuery(Attempt attempt, String answer, String detail, Instant now) {
+        sql.update("""
+                insert into channel_query (attempt_id, order_id, channel_code, asked_at, status, detail)
+                values (?, ?, ?, ?, ?, ?)""", attempt.id(), attempt.orderId(), attempt.channelCode(), now, answer, detail);
+    }
+
+    /**
+     * Ends every open attempt of the order as FAILED with the given error class (a person or a repair gave up on
+     * it) and returns them; a later success report on one of them is a success after the fact.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Attempt> abandonOpen(String orderId, String errorClass, Instant now) {
+        return sql.query("""
+                        update channel_attempt set status = 'FAILED', error_class = ?, finished_at = ?, next_query_at = null,
+                            latency_ms = least(extract(epoch from (?::timestamptz - started_at)) * 1000, 2147483647)::int,
+                            version = version + 1
+                        where order_id = ? and status in ('SUBMITTING', 'PROCESSING')
+                        returning\s""" + COLUMNS, AttemptStore::map, errorClass, now, now, orderId);
+    }
+
+    /** An attempt a person (or a repair) declares succeeded, with the supplier's reference when given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean declareSucceeded(String id, String channelReference, Instant now) {
+        return sql.update("""
+                update channel_attempt set status = 'SUCCEEDED', channel_reference = coalesce(?, channel_reference),
+                    error_class = null, error_code = null, finished_at = coalesce(finished_at, ?), next_query_at = null,
+                    version = version + 1
+                where id = ? and status <> 'SUCCEEDED'""", channelReference, now, id) == 1;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void queryAgainAt(String id, Instant at) {
         sql.update("update channel_attempt set next_query_at = ? where id = ? and status = 'PROCESSING'", at, id);

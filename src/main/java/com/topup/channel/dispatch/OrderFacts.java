@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The order as rules see it. */
-final class OrderFacts {
+public final class OrderFacts {
 
     private OrderFacts() {
     }
 
     /** {@code attempt} is the number of the attempt being decided about (1 for the first). */
-    static OrderFact of(WorkOrder order, int attempt, Instant now) {
+    public static OrderFact of(WorkOrder order, int attempt, Instant now) {
         return new OrderFact(order.id(), order.merchantCode(), order.merchantTier(), order.carrier(), order.province(),
                 order.city(), order.faceValue(), order.price(), attempt,
                 Math.max(0, Duration.between(order.createdAt(), now).toMillis()));

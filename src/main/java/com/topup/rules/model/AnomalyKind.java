@@ -9,5 +9,14 @@ public enum AnomalyKind {
     /** A channel reported a topped-up amount different from the order's face value. */
     AMOUNT_MISMATCH,
     /** A merchant placed the same phone and face value again within a short window. */
-    DUPLICATE_SUBMISSION
+    DUPLICATE_SUBMISSION,
+    /** A channel reported success for an order that had already failed and been refunded: the phone got the airtime
+     *  and the merchant its money back, and the supplier charged the platform. */
+    SUCCESS_AFTER_REFUND,
+    /** Reconciliation: the supplier's statement charges for a top-up the platform has as failed (the money leak). */
+    SUPPLIER_CHARGED_NOT_RECORDED,
+    /** Reconciliation: the platform has a success the supplier's statement does not list. */
+    SUPPLIER_MISSING_SUCCESS,
+    /** Reconciliation: the supplier's statement line and the platform disagree on the amount. */
+    STATEMENT_AMOUNT_DIFFERENCE
 }

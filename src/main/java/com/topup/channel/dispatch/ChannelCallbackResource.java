@@ -1,7 +1,6 @@
-package com.topup.channel;
+package com.topup.channel.dispatch;
 
 import com.topup.channel.adapter.ChannelAdapter;
-import com.topup.channel.dispatch.ChannelCallbackService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

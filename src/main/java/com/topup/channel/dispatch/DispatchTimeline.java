@@ -1,0 +1,73 @@
+package com.topup.channel.dispatch;
+
+import com.topup.common.NamedValues;
+import com.topup.common.db.Sql;
+import com.topup.order.TimelineEntry;
+import com.topup.order.TimelineSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dispatch's part of an order's timeline: each attempt with the routing rules behind it, the channel's callbacks and
+ * answers to status queries, how each attempt ended, and what the fallback rules decided after a failure.
+ */
+@ApplicationScoped
+public class DispatchTimeline implements TimelineSource {
+
+    private final Sql sql;
+    private final AttemptQueries attempts;
+
+    public DispatchTimeline(Sql sql, AttemptQueries attempts) {
+        this.sql = sql;
+        this.attempts = attempts;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineEntry> entriesOf(String orderId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (AttemptView attempt : attempts.ofOrder(orderId)) {
+            String routing = attempt.ruleVersion() == null ? "routing (safe default)" : "routing rules v" + attempt.ruleVersion();
+            entries.add(new TimelineEntry(attempt.startedAt(), "ATTEMPT", routing,
+                    "Attempt " + attempt.attemptNo() + " sent to " + attempt.channel() + (attempt.probe() ? " as a probe" : ""),
+                    NamedValues.of("attempt", attempt.attemptId(), "channel", attempt.channel(),
+                            "ruleVersion", attempt.ruleVersion(), "firedRules", attempt.firedRules(), "cost", attempt.cost())));
+            if (attempt.finishedAt() != null) {
+                entries.add(new TimelineEntry(attempt.finishedAt(), "CHANNEL_RESULT", attempt.channel(),
+                        attempt.channel() + ": " + attempt.status()
+                                + (attempt.errorClass() == null ? "" : " (" + attempt.errorClass()
+                                + (attempt.errorCode() == null ? "" : " " + attempt.errorCode()) + ")")
+                                + (attempt.latencyMillis() == null ? "" : " after " + attempt.latencyMillis() + " ms"),
+                        NamedValues.of("attempt", attempt.attemptId(), "status", attempt.status(),
+                                "channelReference", attempt.channelReference(), "errorClass", attempt.errorClass(),
+                                "errorCode", attempt.errorCode(), "latencyMillis", attempt.latencyMillis())));
+            }
+            if (attempt.fallbackAction() != null) {
+                String fallback = attempt.fallbackRuleVersion() == null ? "fallback (safe default)"
+                        : "fallback rules v" + attempt.fallbackRuleVersion();
+                entries.add(new TimelineEntry(attempt.finishedAt() == null ? attempt.startedAt() : attempt.finishedAt(),
+                        "FALLBACK", fallback, "After attempt " + attempt.attemptNo() + ": " + attempt.fallbackAction(),
+                        NamedValues.of("attempt", attempt.attemptId(), "action", attempt.fallbackAction(),
+                                "ruleVersion", attempt.fallbackRuleVersion(), "firedRules", attempt.fallbackFiredRules())));
+            }
+        }
+        sql.query("""
+                        select q.asked_at, q.channel_code, q.status, q.detail, q.attempt_id from channel_query q
+                        where q.order_id = ? order by q.id""",
+                row -> entries.add(new TimelineEntry(row.getTimestamp(1).toInstant(), "QUERY", row.getString(2),
+                        "Status query to " + row.getString(2) + ": " + row.getString(3)
+                                + (row.getString(4) == null ? "" : " (" + row.getString(4) + ")"),
+                        NamedValues.of("attempt", row.getString(5), "answer", row.getString(3)))),
+                orderId);
+        sql.query("""
+                        select c.received_at, c.channel_code, c.status, c.outcome, c.reference from channel_callback c
+                        where c.reference in (select id from channel_attempt where order_id = ?) order by c.id""",
+                row -> entries.add(new TimelineEntry(row.getTimestamp(1).toInstant(), "CALLBACK", row.getString(2),
+                        "Callback from " + row.getString(2) + ": " + row.getString(3) + " (" + row.getString(4) + ")",
+                        NamedValues.of("attempt", row.getString(5), "status", row.getString(3), "outcome", row.getString(4)))),
+                orderId);
+        return entries;
+    }
+}
