@@ -75,7 +75,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private WorkerResponse ended(WorkerProcess worker, WorkerRequest request, long wallMillis) throws InterruptedException {
-        if (worker.alive()) {
+        if (!worker.ended() && worker.alive()) {
             worker.kill();
             LOG.warnf("Rule worker %d gave no answer within %d ms to a %s job and was ended", worker.pid(), wallMillis,
                     request.job());

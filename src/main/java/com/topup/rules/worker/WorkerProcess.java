@@ -42,6 +42,13 @@ final class WorkerProcess {
         }
     }
 
+    /** Whether the worker closed its output (it ended) during the last exchange. */
+    private volatile boolean ended;
+
+    boolean ended() {
+        return ended;
+    }
+
     /** Sends one request; the next line the worker writes, or null when it ended or the wait passed {@code millis}. */
     String exchange(String request, long millis) throws IOException, InterruptedException {
         lines.clear();
@@ -51,7 +58,11 @@ final class WorkerProcess {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (true) {
             String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null || line.equals(EOF)) {
+            if (line == null) {
+                return null;
+            }
+            if (line.equals(EOF)) {
+                ended = true;
                 return null;
             }
             if (line.startsWith("{")) {
