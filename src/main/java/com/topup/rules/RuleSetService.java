@@ -35,6 +35,11 @@ public class RuleSetService {
     private final RulesConfig config;
     private final RuleWorkers workers;
     private final Map<String, CompilationResult> precompiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService precompiler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rules-precompile");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rules-sync");
         thread.setDaemon(true);
@@ -64,10 +69,21 @@ public class RuleSetService {
         // a plain timer: the scheduler extension ticks once a second, too coarse for the 1 s publish target
         syncTimer.scheduleWithFixedDelay(this::syncQuietly, config.syncInterval().toMillis(),
                 config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+        precompiler.scheduleWithFixedDelay(this::precompileQuietly, config.syncInterval().toMillis(),
+                config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void precompileQuietly() {
+        try {
+            precompileSubmitted();
+        } catch (RuntimeException e) {
+            LOG.warnf("Compiling submitted rule versions ahead failed, retrying: %s", e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         syncTimer.shutdownNow();
+        precompiler.shutdownNow();
     }
 
     private void syncQuietly() {
@@ -154,10 +170,6 @@ public class RuleSetService {
      * so when one is approved on any instance the others only swap it in.
      */
     synchronized void sync() {
-        List<RuleSetVersion> submittedVersions = store.submitted();
-        for (RuleSetVersion submitted : submittedVersions) {
-            precompiled.computeIfAbsent(submitted.contentHash, hash -> precompile(submitted));
-        }
         Map<String, Integer> active = store.activeVersions();
         for (Map.Entry<String, Integer> entry : active.entrySet()) {
             if (!Objects.equals(live.liveVersion(entry.getKey()), entry.getValue())) {
@@ -170,17 +182,28 @@ public class RuleSetService {
                 }
             }
         }
-        precompiled.keySet().retainAll(submittedVersions.stream().map(v -> v.contentHash).toList());
     }
 
-    /** A submitted text is compiled here ahead of its approval only after a rule worker compiled it within budget. */
-    private CompilationResult precompile(RuleSetVersion submitted) {
-        try {
-            List<DrlProblem> problems = workers.compile(submitted.ruleSet, submitted.drl);
-            return problems.isEmpty() ? compiler.compile(submitted.ruleSet, submitted.drl) : CompilationResult.failed(problems);
-        } catch (ApiException workerUnavailable) {
-            return CompilationResult.failed(List.of(new DrlProblem(0, 0, workerUnavailable.getMessage())));
+    /**
+     * Compiles submitted versions ahead of their approval, on its own timer so that a slow worker never delays a swap.
+     * A submitted text is compiled here only after a rule worker compiled it within its budgets.
+     */
+    void precompileSubmitted() {
+        List<RuleSetVersion> submittedVersions = store.submitted();
+        for (RuleSetVersion submitted : submittedVersions) {
+            if (precompiled.containsKey(submitted.contentHash)) {
+                continue;
+            }
+            try {
+                List<DrlProblem> problems = workers.compile(submitted.ruleSet, submitted.drl);
+                precompiled.put(submitted.contentHash, problems.isEmpty()
+                        ? compiler.compile(submitted.ruleSet, submitted.drl) : CompilationResult.failed(problems));
+            } catch (ApiException workerUnavailable) {
+                LOG.debugf("Submitted %s v%d not compiled ahead: %s", submitted.ruleSet, submitted.version,
+                        workerUnavailable.getMessage());
+            }
         }
+        precompiled.keySet().retainAll(submittedVersions.stream().map(v -> v.contentHash).toList());
     }
 
     private CompilationResult compiled(RuleSetVersion version) {
