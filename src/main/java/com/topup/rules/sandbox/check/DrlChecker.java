@@ -416,7 +416,8 @@ public final class DrlChecker {
         }
         try {
             List<Stmt> body = ExprParser.statements(text);
-            new ExpressionChecker(vocab, report, text, at, Dialect.JAVA, edits).statements(body, scope.child());
+            new StatementChecker(new ExpressionChecker(vocab, report, text, at, Dialect.JAVA, edits), vocab)
+                    .statements(body, scope.child());
         } catch (SyntaxError s) {
             report.at(at + s.offset(), s.getMessage());
         }

@@ -3,7 +3,6 @@ package com.topup.rules.sandbox.check;
 import com.topup.rules.sandbox.Report;
 import com.topup.rules.sandbox.expr.Expr;
 import com.topup.rules.sandbox.expr.ExprParser.Dialect;
-import com.topup.rules.sandbox.expr.Stmt;
 import com.topup.rules.sandbox.expr.Token;
 import com.topup.rules.sandbox.vocab.AllowList;
 import com.topup.rules.sandbox.vocab.RType;
@@ -12,7 +11,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves every name and member of one fragment against the {@link Vocabulary}, the way the compilers will, and
+ * Resolves every name and member of one expression against the {@link Vocabulary}, the way the compilers will, and
  * refuses what is not on the allow-list at its position. On the way it bounds the text each expression can build,
  * checks regular expressions and collects the rewrite of {@code matches} to the linear-time engine.
  */
@@ -28,7 +26,6 @@ final class ExpressionChecker {
 
     private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io",
             "jakarta", "kotlin", "scala", "groovy");
-    private static final Set<String> PRIMITIVES = Set.of("int", "long", "double", "boolean");
     private static final Pattern FORMAT = Pattern.compile("%(?:[-#+ 0,(]*)(\\d+)?(?:\\.(\\d+))?([a-zA-Z%])");
 
     private final Vocabulary vocab;
@@ -49,142 +46,9 @@ final class ExpressionChecker {
         this.edits = edits;
     }
 
-    private Typed refuse(int offset, String message) {
+    Typed refuse(int offset, String message) {
         report.at(base + offset, message);
         return null;
-    }
-
-    // ------------------------------------------------------------------ statements
-
-    void statements(List<Stmt> body, Scope scope) {
-        for (Stmt s : body) {
-            statement(s, scope);
-        }
-    }
-
-    private void statement(Stmt s, Scope scope) {
-        if (s instanceof Stmt.Block b) {
-            statements(b.body(), scope.child());
-        } else if (s instanceof Stmt.Call c) {
-            value(c.call(), scope);
-        } else if (s instanceof Stmt.If i) {
-            ifStatement(i, scope);
-        } else if (s instanceof Stmt.Local l) {
-            local(l, scope);
-        } else if (s instanceof Stmt.Assign a) {
-            assign(a, scope);
-        }
-    }
-
-    private void ifStatement(Stmt.If i, Scope scope) {
-        Typed condition = value(i.condition(), scope);
-        requireBoolean(condition, i.condition());
-        Map<String, Scope.Entry> before = scope.locals();
-        statement(i.then(), scope.child());
-        Map<String, Scope.Entry> afterThen = scope.locals();
-        before.forEach(scope::restore);
-        if (i.otherwise() != null) {
-            statement(i.otherwise(), scope.child());
-        }
-        afterThen.forEach((name, entry) -> {
-            Scope.Entry now = scope.lookup(name);
-            if (now != null && entry.typed() != null && now.typed() != null && entry.typed().bound() > now.typed().bound()) {
-                scope.update(name, entry.typed());
-            }
-        });
-    }
-
-    private void local(Stmt.Local l, Scope scope) {
-        RType type = declaredType(l.type());
-        if (!validLocalName(l.name(), l.nameStart(), scope)) {
-            return;
-        }
-        Typed value = l.value() == null ? null : value(l.value(), scope);
-        if (type == null) {
-            return;
-        }
-        Typed typed = type.isString() ? Typed.text(value == null ? 0 : value.bound()) : Typed.of(type);
-        if (value != null && value.type() != null && !AllowList.assignable(type.raw(), value.type())) {
-            refuse(l.value().start(), "a " + value.type().display() + " cannot be stored in a " + type.display());
-        }
-        scope.define(l.name(), Scope.Kind.LOCAL, typed);
-    }
-
-    private boolean validLocalName(String name, int at, Scope scope) {
-        if (!name.matches("[a-z][A-Za-z0-9_]*")) {
-            refuse(at, "local variable names start with a lowercase letter and use only letters, digits and _");
-            return false;
-        }
-        if (scope.lookup(name) != null || vocab.typeNames().containsKey(name)) {
-            refuse(at, "'" + name + "' is already defined here; choose another name");
-            return false;
-        }
-        return true;
-    }
-
-    private void assign(Stmt.Assign a, Scope scope) {
-        Scope.Entry target = scope.lookup(a.name());
-        if (target == null || target.kind() != Scope.Kind.LOCAL) {
-            refuse(a.nameStart(), target == null ? "unknown variable '" + a.name() + "'"
-                    : "only local variables can be assigned; '" + a.name() + "' is a " + target.kind().name().toLowerCase());
-            if (a.value() != null) {
-                value(a.value(), scope);
-            }
-            return;
-        }
-        Typed current = target.typed();
-        if (a.value() == null) {
-            if (current.type() == null || !current.type().isNumeric()) {
-                refuse(a.nameStart(), "'" + a.op() + "' applies to numbers only");
-            }
-            return;
-        }
-        Typed value = value(a.value(), scope);
-        if (value == null || current.type() == null) {
-            return;
-        }
-        if (current.type().isString()) {
-            int bound = a.op().equals("+=") ? saturatingAdd(current.bound(), textBound(value)) : value.bound();
-            if (!a.op().equals("=") && !a.op().equals("+=")) {
-                refuse(a.nameStart(), "'" + a.op() + "' does not apply to text");
-                return;
-            }
-            if (checkTextBound(bound, a.start())) {
-                scope.update(a.name(), Typed.text(bound));
-            }
-        } else if (!a.op().equals("=") && !(current.type().isNumeric() && value.type() != null && value.type().isNumeric())) {
-            refuse(a.nameStart(), "'" + a.op() + "' applies to numbers only");
-        } else if (a.op().equals("=") && value.type() != null && !AllowList.assignable(current.type().raw(), value.type())) {
-            refuse(a.value().start(), "a " + value.type().display() + " cannot be stored in a " + current.type().display());
-        }
-    }
-
-    private RType declaredType(Stmt.TypeRef ref) {
-        if (PRIMITIVES.contains(ref.name()) && ref.arguments().isEmpty()) {
-            return RType.of(switch (ref.name()) {
-                case "int" -> int.class;
-                case "long" -> long.class;
-                case "double" -> double.class;
-                default -> boolean.class;
-            });
-        }
-        Class<?> c = vocab.typeNames().get(ref.name());
-        if (c == null || c == Math.class) {
-            refuse(ref.start(), "type '" + ref.name() + "' is not allowed in rules" + Explanations.of(ref.name())
-                    + "; variables may be int, long, double, boolean, String, Integer, Long, Double, Boolean or a fact type");
-            return null;
-        }
-        boolean collection = java.util.Collection.class.isAssignableFrom(c);
-        if (collection != (ref.arguments().size() == 1) || !collection && !ref.arguments().isEmpty()) {
-            refuse(ref.start(), collection ? "say what '" + ref.name() + "' holds, e.g. " + ref.name() + "<String>"
-                    : "'" + ref.name() + "' takes no type arguments");
-            return null;
-        }
-        if (collection) {
-            RType element = declaredType(ref.arguments().get(0));
-            return element == null ? null : RType.collectionOf(c, element);
-        }
-        return RType.of(c);
     }
 
     // ------------------------------------------------------------------ expressions
@@ -579,13 +443,13 @@ final class ExpressionChecker {
 
     // ------------------------------------------------------------------ helpers
 
-    private void requireBoolean(Typed t, Expr e) {
+    void requireBoolean(Typed t, Expr e) {
         if (t != null && t.type() != null && !t.type().isBoolean()) {
             refuse(e.start(), "a condition must be true or false, not " + t.type().display());
         }
     }
 
-    private int textBound(Typed t) {
+    int textBound(Typed t) {
         if (t == null || t.type() == null) {
             return 0;
         }
@@ -598,7 +462,7 @@ final class ExpressionChecker {
         return Limits.FACT_TEXT;
     }
 
-    private boolean checkTextBound(int bound, int at) {
+    boolean checkTextBound(int bound, int at) {
         if (bound > Limits.MAX_TEXT_VALUE) {
             refuse(at, "this text can grow to " + (bound == Integer.MAX_VALUE ? "unbounded" : String.valueOf(bound))
                     + " characters; text built by a rule is limited to " + Limits.MAX_TEXT_VALUE);
@@ -607,7 +471,7 @@ final class ExpressionChecker {
         return true;
     }
 
-    private static int saturatingAdd(int a, int b) {
+    static int saturatingAdd(int a, int b) {
         long s = (long) a + b;
         return s > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
     }
