@@ -59,7 +59,18 @@ final class ExpressionChecker {
         if (t != null && t.isTypeName()) {
             return refuse(e.start(), "a type name is not a value here");
         }
+        if (t != null && t.type() != null && t.type().raw() == void.class) {
+            return refuse(e.start(), "this call gives no value; decisions are filled in by statements of the consequence");
+        }
         return t;
+    }
+
+    /** A call used as a statement of a consequence: its result, if any, is dropped. */
+    void statement(Expr.Call call, Scope scope) {
+        Typed t = type(call, scope);
+        if (t != null && t.isTypeName()) {
+            refuse(call.start(), "a type name is not a statement");
+        }
     }
 
     private Typed type(Expr e, Scope scope) {

@@ -35,7 +35,7 @@ final class StatementChecker {
         if (s instanceof Stmt.Block b) {
             statements(b.body(), scope.child());
         } else if (s instanceof Stmt.Call c) {
-            expressions.value(c.call(), scope);
+            expressions.statement(c.call(), scope);
         } else if (s instanceof Stmt.If i) {
             ifStatement(i, scope);
         } else if (s instanceof Stmt.Local l) {
