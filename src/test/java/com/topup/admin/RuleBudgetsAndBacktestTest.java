@@ -11,6 +11,7 @@ import com.topup.common.db.Sql;
 import com.topup.devenv.KeycloakTokens;
 import com.topup.notify.CallbackOrders;
 import com.topup.rules.LiveRules;
+import com.topup.support.MerchantApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -87,10 +88,14 @@ class RuleBudgetsAndBacktestTest {
 
     @Test
     void backtestReplaysRecentOrdersThroughADraft() {
+        List<String> placed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            CallbackOrders.place(null);
+            // a number of its own each: the same number and amount again would be a duplicate submission for repair
+            String body = "{\"merchantOrderId\":\"" + MerchantApi.uniqueOrderId("BT") + "\",\"phone\":\""
+                    + MerchantApi.uniquePhone() + "\",\"faceValue\":10000}";
+            placed.add(MerchantApi.demo().post("/api/v1/orders", body).then().statusCode(201).extract().path("orderId"));
         }
-        CallbackOrders.eventually(Duration.ofSeconds(30), "three orders with a first attempt", () -> firstAttempts() >= 3);
+        CallbackOrders.eventually(Duration.ofSeconds(30), "a first attempt for each order", () -> firstAttempts(placed) == 3);
         String excludeAll = """
                 package com.topup.rules.routing;
                 import com.topup.rules.model.ChannelFact;
@@ -120,8 +125,9 @@ class RuleBudgetsAndBacktestTest {
         as("operator").body(Map.of("drl", excludeAll)).post(BASE + "/backtest").then().statusCode(403);
     }
 
-    private long firstAttempts() {
+    private long firstAttempts(List<String> orderIds) {
         return QuarkusTransaction.requiringNew().call(() -> sql.queryOne(
-                "select count(*) from channel_attempt where attempt_no = 1", row -> row.getLong(1)).orElse(0L));
+                "select count(*) from channel_attempt where attempt_no = 1 and order_id in (?, ?, ?)", row -> row.getLong(1),
+                orderIds.get(0), orderIds.get(1), orderIds.get(2)).orElse(0L));
     }
 }
