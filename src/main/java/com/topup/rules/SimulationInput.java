@@ -18,6 +18,11 @@ public final class SimulationInput {
     public record Order(String orderId, String merchant, String merchantTier, String carrier, String province, String city,
                         Long faceValue, Long price, Integer attempt, Long ageMillis) {
 
+        static Order of(OrderFact o) {
+            return new Order(o.getOrderId(), o.getMerchant(), o.getMerchantTier(), o.getCarrier(), o.getProvince(), o.getCity(),
+                    o.getFaceValue(), o.getPrice(), o.getAttempt(), o.getAgeMillis());
+        }
+
         OrderFact toFact() {
             long face = faceValue == null ? 10_000 : faceValue;
             return new OrderFact(orderId == null ? "SIMULATED" : orderId, merchant == null ? "simulated" : merchant,
@@ -29,6 +34,12 @@ public final class SimulationInput {
     public record Channel(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, Double costRate,
                           Double successRate, Long latencyP95Millis, Integer inFlight, Integer capacity,
                           String circuitState, Long remainingDailyQuota) {
+
+        static Channel of(ChannelFact c) {
+            return new Channel(c.getCode(), c.getCarriers(), c.getProvinces(), c.getFaceValues(), c.getCostRate(),
+                    c.getSuccessRate(), c.getLatencyP95Millis(), c.getInFlight(), c.getCapacity(), c.getCircuitState(),
+                    c.getRemainingDailyQuota());
+        }
 
         ChannelFact toFact() {
             return new ChannelFact(code, carriers == null ? Set.of() : carriers, provinces == null ? Set.of() : provinces,

@@ -46,6 +46,7 @@ class StaffRoleMatrixTest {
             new Endpoint("POST", "/admin/api/rulesets/routing/simulate", SIMULATION, Set.of("analyst", "approver")),
             new Endpoint("POST", "/admin/api/rulesets/repair/simulate", "{\"anomaly\":{\"kind\":\"DUPLICATE_SUCCESS\"}}",
                     Set.of("analyst", "approver")),
+            new Endpoint("POST", "/admin/api/rulesets/routing/backtest", "{\"orders\":5}", Set.of("analyst", "approver")),
             new Endpoint("GET", "/admin/api/merchants", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("POST", "/admin/api/merchants", "{}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/credits", "{\"amount\":0}", Set.of("admin")),
