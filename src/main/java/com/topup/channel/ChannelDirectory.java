@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Every channel's configuration, read from the database at most once per refresh interval and shared by all
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ChannelDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ChannelDirectory.class);
 
     private final Sql sql;
     private final ChannelSecretCipher cipher;
@@ -62,24 +65,32 @@ public class ChannelDirectory {
             return current;
         }
         Map<String, ChannelDefinition> byCode = new LinkedHashMap<>();
-        for (ChannelDefinition channel : sql.query("""
+        for (Optional<ChannelDefinition> channel : sql.query("""
                 select code, name, protocol, base_url, secret_cipher, carriers, provinces, face_values, cost_rate_bp,
                        capacity, daily_quota, timeout_ms, expected_completion_ms, enabled, version, updated_at
                 from channel order by code""", this::map)) {
-            byCode.put(channel.code(), channel);
+            channel.ifPresent(c -> byCode.put(c.code(), c));
         }
         Loaded fresh = new Loaded(Map.copyOf(byCode), System.nanoTime());
         loaded = fresh;
         return fresh;
     }
 
-    private ChannelDefinition map(ResultSet row) throws SQLException {
+    /** Empty for a channel whose secret cannot be decrypted (wrong key): it is left out rather than stop every channel. */
+    private Optional<ChannelDefinition> map(ResultSet row) throws SQLException {
         long quota = row.getLong(11);
         Long dailyQuota = row.wasNull() ? null : quota;
-        return new ChannelDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                cipher.decrypt(row.getBytes(5)), texts(row.getArray(6)), texts(row.getArray(7)), numbers(row.getArray(8)),
+        String secret;
+        try {
+            secret = cipher.decrypt(row.getBytes(5));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.errorf("Channel %s is left out: its secret cannot be decrypted (%s)", row.getString(1), e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                secret, texts(row.getArray(6)), texts(row.getArray(7)), numbers(row.getArray(8)),
                 row.getInt(9), row.getInt(10), dailyQuota, row.getInt(12), row.getInt(13), row.getBoolean(14),
-                row.getInt(15), row.getTimestamp(16).toInstant());
+                row.getInt(15), row.getTimestamp(16).toInstant()));
     }
 
     static Set<String> texts(Array array) throws SQLException {

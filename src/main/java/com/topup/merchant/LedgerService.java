@@ -26,17 +26,7 @@ public class LedgerService {
     /** Debits an order's price inside the caller's transaction; refuses with INSUFFICIENT_BALANCE. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long debitForOrder(long merchantId, long amount, String orderId) {
-        Long balanceAfter = sql.queryLong("""
-                with debited as (
-                    update merchant_balance set balance = balance - ?, updated_at = now()
-                    where merchant_id = ? and balance >= ? returning merchant_id, balance)
-                insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id)
-                select merchant_id, 'DEBIT', ?, balance, ? from debited returning balance_after""",
-                amount, merchantId, amount, amount, orderId);
-        if (balanceAfter == null) {
-            throw new ApiException(402, "INSUFFICIENT_BALANCE", "Balance does not cover the price of " + amount + " fen");
-        }
-        return balanceAfter;
+        return debit(LedgerKind.DEBIT, merchantId, amount, orderId, "the price of " + amount + " fen");
     }
 
     /** Returns an order's price; a second refund of the same order is refused by a unique index. */
@@ -53,15 +43,20 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long rechargeOrder(long merchantId, long amount, String orderId) {
+        return debit(LedgerKind.RECHARGE, merchantId, amount, orderId, "the re-charge of " + amount + " fen");
+    }
+
+    /** The balance goes down and the ledger row is written in one statement, or neither when it does not cover it. */
+    private long debit(LedgerKind kind, long merchantId, long amount, String orderId, String what) {
         Long balanceAfter = sql.queryLong("""
                 with debited as (
                     update merchant_balance set balance = balance - ?, updated_at = now()
                     where merchant_id = ? and balance >= ? returning merchant_id, balance)
                 insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id)
-                select merchant_id, 'RECHARGE', ?, balance, ? from debited returning balance_after""",
-                amount, merchantId, amount, amount, orderId);
+                select merchant_id, ?, ?, balance, ? from debited returning balance_after""",
+                amount, merchantId, amount, kind.name(), amount, orderId);
         if (balanceAfter == null) {
-            throw new ApiException(402, "INSUFFICIENT_BALANCE", "Balance does not cover the re-charge of " + amount + " fen",
+            throw new ApiException(402, "INSUFFICIENT_BALANCE", "Balance does not cover " + what,
                     Map.of("required", amount));
         }
         return balanceAfter;
