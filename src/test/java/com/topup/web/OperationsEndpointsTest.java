@@ -15,7 +15,7 @@ class OperationsEndpointsTest {
     void healthMetricsAndOpenApiAreServed() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        MerchantApi.demo().post("/api/v1/orders", MerchantApi.orderJson(MerchantApi.uniqueOrderId("MET"), "13800138000", 1000))
+        MerchantApi.demo().post("/api/v1/orders", MerchantApi.orderJson(MerchantApi.uniqueOrderId("MET"), MerchantApi.uniquePhone(), 1000))
                 .then().statusCode(201);
         MerchantApi.demo().post("/api/v1/orders", MerchantApi.orderJson("MET-BAD", "12345", 1000)).then().statusCode(422);
         given().get("/q/metrics").then().statusCode(200)
