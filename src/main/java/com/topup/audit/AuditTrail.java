@@ -1,6 +1,9 @@
 package com.topup.audit;
 
 import com.topup.common.crypto.Hmac;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,20 +23,36 @@ public class AuditTrail {
     private static final long CHAIN_LOCK = 0x70_75_64_69_74L;
 
     private final Sql sql;
+    private final Instance<SecurityIdentity> identity;
 
-    public AuditTrail(Sql sql) {
+    public AuditTrail(Sql sql, Instance<SecurityIdentity> identity) {
         this.sql = sql;
+        this.identity = identity;
     }
 
+    /** An action by {@code actor}; when that is the signed-in staff member, with the roles they hold. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, String before, String after) {
-        append(actor, null, action, subject, null, before, after);
+        append(actor, rolesOf(actor), action, subject, null, before, after);
     }
 
     /** A staff member's (or the platform's) action with the roles they held and the reason they gave. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, String action, String subject, String reason, String before, String after) {
         append(actor.name(), actor.rolesText(), action, subject, reason, before, after);
+    }
+
+    private String rolesOf(String actor) {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        try {
+            SecurityIdentity current = identity.get();
+            return !current.isAnonymous() && current.getPrincipal().getName().equals(actor)
+                    ? new Actor(actor, current.getRoles()).rolesText() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void append(String actor, String roles, String action, String subject, String reason, String before,

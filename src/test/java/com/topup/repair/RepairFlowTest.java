@@ -112,6 +112,21 @@ class RepairFlowTest {
     }
 
     @Test
+    void aSupplierThatSucceedsAfterReportingFailureLeavesTheOrderFailedForAnOperatorToWriteOff() {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(0.0,
+                "\"successAfterFailureRate\": 1.0, \"successAfterFailureDelayMs\": 3000"));
+        String orderId = RepairScenarios.place(2_000);
+        awaitStatus(orderId, "FAILED");
+        Map<String, Object> late = anomaly(orderId, "SUCCESS_AFTER_REFUND");
+        assertEquals("FLAG", late.get("action"));
+        assertEquals("FAILED", RepairScenarios.status(orderId));
+        resolve(((Number) late.get("id")).longValue(), "{\"resolution\":\"WRITE_OFF\",\"reason\":\"small amount, goodwill\"}")
+                .then().statusCode(200).body("resolution", equalTo("WRITE_OFF")).body("orderStatus", equalTo("FAILED"));
+        moneyMovedOnce(orderId, MerchantApi.DEMO);
+    }
+
+    @Test
     void aReChargeTheMerchantCannotCoverIsRefusedAndTheMoneyWrittenOff() {
         String code = "repair-" + System.nanoTime() % 1_000_000_000;
         String secret = "repair-merchant-secret-" + code;
