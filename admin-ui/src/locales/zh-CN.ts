@@ -16,7 +16,7 @@ const zhCN = {
   status: {
     DRAFT: '草稿', SUBMITTED: '待审批', ACTIVE: '生效中', RETIRED: '已退役', REJECTED: '已驳回',
     PENDING: '待处理', PROCESSING: '处理中', SUCCEEDED: '成功', FAILED: '失败', REVIEW: '待人工',
-    OPEN: '未处理', RESOLVED: '已解决', CLOSED: '正常', HALF_OPEN: '半开', DONE: '已完成',
+    OPEN: '未处理', RESOLVED: '已解决', SUPERSEDED: '已失效', CLOSED: '正常', HALF_OPEN: '半开', DONE: '已完成',
     AWAITING_SECOND_OPERATOR: '待第二人确认', DELIVERED: '已送达', UNDELIVERED: '未送达',
   },
   ruleSet: { routing: '路由规则', fallback: '失败处理规则', repair: '异常修复规则' },
@@ -34,7 +34,7 @@ const zhCN = {
       title: '编辑{{name}}', basedOn: '基于生效版本 v{{version}}', noBase: '尚无生效版本', copiedFrom: '文本取自 v{{version}}',
       back: '返回版本列表', saveDraft: '保存草稿', submit: '提交审批', fixFirst: '请先修正错误',
       authorsOnly: '只有规则编写人员可以编辑规则。', checking: '正在校验…', valid: '校验通过，没有错误',
-      problems: '{{count}} 个错误', at: '第 {{line}} 行第 {{column}} 列',
+      problems: '{{count}} 个错误', at: '第 {{line}} 行第 {{column}} 列', atLine: '第 {{line}} 行',
       stale: '你开始编辑时生效的是 v{{base}}，现在生效的是 v{{live}}：提交前请先查看差异，确认没有覆盖别人的修改。',
       showDiff: '查看差异',
       tab: { test: '试运行', backtest: '回测', diff: '与生效版本对比' },
@@ -79,7 +79,15 @@ const zhCN = {
     },
   },
   chart: { failed: '图表加载失败，请刷新页面。' },
-  anomaly: { STUCK_PROCESSING: '卡单', DUPLICATE_SUCCESS: '重复成功', AMOUNT_MISMATCH: '金额不符', DUPLICATE_SUBMISSION: '重复提交', LATE_SUCCESS: '迟到的成功', STATEMENT_DIFFERENCE: '对账差异' },
+  anomaly: {
+    STUCK_PROCESSING: '卡单', DUPLICATE_SUCCESS: '重复成功', AMOUNT_MISMATCH: '金额不符', DUPLICATE_SUBMISSION: '重复提交',
+    SUCCESS_AFTER_REFUND: '退款后又成功', SUPPLIER_CHARGED_NOT_RECORDED: '供货商扣款但平台未记成功', SUPPLIER_MISSING_SUCCESS: '平台成功但供货商账单缺失',
+    STATEMENT_AMOUNT_DIFFERENCE: '账单金额不符',
+  },
+  repairAction: {
+    QUERY_CHANNEL: '再次查询渠道', MARK_SUCCEEDED: '置为成功', FAIL_AND_REFUND: '置为失败并退款', REVERSE_DUPLICATE_CHARGE: '向供货商追回重复扣款',
+    HOLD_FOR_REVIEW: '转人工处理', FLAG: '标记待人工查看', IGNORE: '无需处理',
+  },
   dashboard: {
     title: '运营总览', window: '最近 60 分钟，每 10 秒刷新', succeeded: '成功订单', failed: '失败订单', successRate: '成功率',
     inProgress: '处理中', review: '待人工处理', anomaliesOpen: '未处理异常', noAnomalies: '没有未处理的异常', liveRules: '生效规则',
@@ -105,7 +113,10 @@ const zhCN = {
   order: {
     title: '订单 {{id}}', back: '返回订单查询', finished: '完成时间', failureCode: '失败原因码', timeline: '时间线', noTimeline: '暂无时间线。',
     attempts: '渠道尝试', noAttempts: '还没有发往任何渠道。', error: '错误', latency: '耗时', rules: '触发的规则', reason: '原因',
-    actionTitle: '{{action}}：{{id}}', actionDone: '已完成：{{action}}。', awaitingSecond: '金额超过双人复核阈值：已提交，等待另一位运营人员确认。',
+    queries: '查询次数', cost: '成本', probe: '探测', fallback: '失败处理', details: '详情', openAnomaly: '查看异常 #{{id}}',
+    inReview: '订单待人工处理：核实渠道结果后，选择重新发单、退款或标记成功。',
+    channelReference: '渠道流水号', channelReferenceHint: '渠道确认充值成功的流水号', excludeChannels: '本次不再使用的渠道',
+    actionTitle: '{{action}}：{{id}}', actionDone: '已完成：{{action}}。', awaitingSecond: '{{action}}金额超过双人复核阈值：已提交，等待另一位运营人员确认。',
     action: { retry: '重新发单', refund: '退款', 'mark-succeeded': '标记成功', 'resend-notify': '重发商户通知' },
     actionIntro: {
       retry: '订单将重新进入派单，按路由规则选择尚未尝试过的渠道。',
@@ -116,14 +127,21 @@ const zhCN = {
   },
   timeline: {
     ACCEPTED: '受理', ATTEMPT: '发往渠道', CHANNEL_RESULT: '渠道结果', QUERY: '状态查询', FALLBACK: '失败处理', ANOMALY: '异常',
-    REPAIR: '自动修复', OPERATOR_ACTION: '人工操作', NOTIFICATION: '商户通知', FINISHED: '完成',
+    REPAIR: '自动修复', OPERATOR_ACTION: '人工操作', NOTIFICATION: '商户通知', FINISHED: '完成', CALLBACK: '渠道回调', LEDGER: '记账',
   },
   repair: {
     title: '异常队列', none: '没有未处理的异常。', kind: '类型', order: '订单', atStake: '涉及金额', decided: '规则建议', created: '发现时间',
     resolve: '处理', resolveTitle: '处理{{kind}}：{{order}}', resolution: '处理方式', reason: '原因',
-    resolutions: { RECHARGE_MERCHANT: '向商户补扣款', WRITE_OFF: '核销（平台承担）', DISMISS: '无需处理' },
-    fourEyes: '待第二人确认的操作', noneAwaiting: '没有等待确认的操作。', action: '操作', amount: '金额', requestedBy: '发起人',
-    ownRequest: '你发起的，需他人确认', confirm: '确认执行', confirmTitle: '确认{{kind}}', confirmIntro: '确认后操作立即执行。', note: '备注（可选）',
+    resolveIntro: '涉及金额 {{amount}}。处理结果和原因写入审计记录。',
+    resolutions: { RECHARGE_MERCHANT: '向商户补扣款', WRITE_OFF: '核销（平台承担）', DISMISS: '无需处理', AUTOMATIC: '自动处理' },
+    resolutionAbout: { RECHARGE_MERCHANT: '充值实际已到账：向商户再次扣款，订单置为成功。', WRITE_OFF: '平台承担涉及的金额。', DISMISS: '不是真正的异常，或已通过订单操作处理。' },
+    fourEyes: '待第二人确认的操作', noneAwaiting: '没有等待确认的操作。', action: '操作', amount: '金额', requestedBy: '发起人', requestedAt: '发起时间',
+    ownRequest: '你发起的，需他人确认', confirm: '确认执行', confirmTitle: '确认{{kind}}：{{order}}',
+    confirmIntro: '{{requester}} 发起，金额 {{amount}}。确认后立即执行。', note: '备注（可选）',
+    decline: '驳回', withdraw: '撤回', declineTitle: '驳回{{kind}}：{{order}}', declineIntro: '驳回后该操作不会执行，订单保持原状。',
+    show: { OPEN: '未处理', RESOLVED: '已解决' }, allKinds: '全部类型', openCount: '条未处理', atStakeTotal: '涉及 {{amount}}',
+    noneResolved: '还没有已解决的异常。', anomalyTitle: '异常 #{{id}}：{{kind}}', ruleReason: '规则理由', outcome: '执行结果',
+    steps: '处理步骤', noSteps: '还没有处理步骤。',
   },
   merchants: {
     title: '商户', none: '还没有商户。', code: '代码', name: '名称', status: '状态', rate: '价格率', balance: '余额', reconcile: '对账',
@@ -136,6 +154,7 @@ const zhCN = {
     title: '审计记录', verifying: '正在校验审计链…', intact: '审计链完整：{{entries}} 条记录均未被篡改。',
     broken: '审计链在第 {{id}} 条记录处断裂（共 {{entries}} 条）：记录可能被篡改。', actor: '操作人', action: '动作', target: '对象',
     none: '没有符合条件的审计记录。', at: '时间', reason: '原因', showDiff: '查看变更', hide: '收起', path: '字段', before: '之前', after: '之后',
+    verifyAgain: '重新校验', noChanges: '这条记录没有前后状态。', wholeState: '（整体）', targetHint: '如 order:T… 或 routing v2',
   },
   approvals: {
     title: '待审批的规则版本', empty: '没有等待审批的版本。', ruleSet: '规则集', changes: '改动行数', stale: '底稿已过期',

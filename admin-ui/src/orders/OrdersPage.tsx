@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { carrierName, CARRIERS, dateTime, localInputToIso, yuan } from '../shared/format';
 import { Empty, ErrorBox, Loading, PageHeader, StatusBadge } from '../shared/ui';
+import { ANOMALY_KINDS } from '../repair/api';
 import { ordersApi } from './api';
 
 const FILTERS = ['status', 'merchant', 'merchantOrderId', 'phone', 'carrier', 'channel', 'anomaly', 'from', 'to'] as const;
@@ -39,8 +40,8 @@ export default function OrdersPage() {
         <label>{t('orders.merchantOrderId')}<input {...field('merchantOrderId')} /></label>
         <label>{t('orders.phone')}<input {...field('phone')} placeholder={t('orders.phoneHint')} /></label>
         <label>{t('orders.carrier')}<select {...field('carrier')}><option value="">{t('common.all')}</option>{CARRIERS.map((c) => <option key={c} value={c}>{carrierName(c)}</option>)}</select></label>
-        <label>{t('orders.channel')}<input {...field('channel')} /></label>
-        <label>{t('orders.anomaly')}<input {...field('anomaly')} placeholder="STUCK_PROCESSING" /></label>
+        <label>{t('orders.channel')}<input {...field('channel')} placeholder="sim-fast" /></label>
+        <label>{t('orders.anomaly')}<select {...field('anomaly')}><option value="">{t('common.all')}</option>{ANOMALY_KINDS.map((k) => <option key={k} value={k}>{t(`anomaly.${k}`)}</option>)}</select></label>
         <label>{t('orders.from')}<input type="datetime-local" {...field('from')} /></label>
         <label>{t('orders.to')}<input type="datetime-local" {...field('to')} /></label>
         <button type="submit" className="primary">{t('action.search')}</button>
