@@ -1,7 +1,7 @@
 // Every page of every role renders without a page error, in both languages; the auditor sees no edit controls.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, login, open, shot } from './support.mjs';
+import { CONSOLE_URL, launch, login, open, shot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -50,5 +50,21 @@ test('English is remembered and every label changes', async () => {
   await shot(page, 'analyst-editor-en');
   await page.reload();
   await page.getByRole('link', { name: 'Rules' }).first().waitFor();
+  await page.context().close();
+});
+
+test('a bookmark or a reload of a console page opens that page', async () => {
+  const page = await login(browser, 'operator');
+  for (const path of ['orders?status=REVIEW', 'repair?status=RESOLVED', 'channels/sim-fast']) {
+    await page.goto(new URL(path, CONSOLE_URL).toString());
+    await page.waitForSelector('[data-testid=user-name]');
+    assert.equal(new URL(page.url()).pathname, new URL(path, CONSOLE_URL).pathname, `still on ${path} after the login round trip`);
+    await page.waitForSelector('.page-header h1');
+  }
+  await page.reload();
+  await page.waitForSelector('[data-testid=user-name]');
+  assert.match(page.url(), /\/admin\/channels\/sim-fast$/);
+  assert.equal(await page.locator('.state-error').count(), 0);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
