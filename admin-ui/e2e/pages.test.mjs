@@ -1,7 +1,7 @@
 // Every page of every role renders without a page error, in both languages; the auditor sees no edit controls.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CONSOLE_URL, launch, login, open, shot } from './support.mjs';
+import { CONSOLE_URL, launch, login, open, settled, shot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -24,7 +24,7 @@ for (const [user, pages] of Object.entries(PAGES)) {
     assert.ok(nav.length > 0, 'a navigation');
     for (const path of pages) {
       await open(page, path);
-      await page.waitForSelector('.state-loading', { state: 'detached', timeout: 30_000 }).catch(() => {});
+      await settled(page);
       await shot(page, `${user}-${path.replaceAll('/', '-')}`);
     }
     if (user === 'auditor') {

@@ -43,7 +43,14 @@ export async function login(browser, user, { language } = {}) {
 
 export async function shot(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the page shows its data: nothing is loading any more (lazy chunks, first API answers). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('main .page, main .state') && !document.querySelector('.state-loading'),
+    null, { timeout: 30_000 });
 }
 
 /** Moves to a console page inside the running app (client-side navigation, as the menu does). */
@@ -54,7 +61,7 @@ export async function open(page, path) {
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, target);
   try {
-    await page.waitForSelector('[data-testid=user-name]');
+    await page.waitForSelector(`main[data-path="${target}"]`);
   } catch (e) {
     await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replaceAll('/', '-')}.png`), fullPage: true });
     console.log(`page ${page.url()} shows: ${(await page.content()).slice(0, 1500)}`);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { logout } from './shared/auth';
 import { chooseLanguage, LANGUAGES, type Language } from './shared/i18n';
@@ -72,11 +72,12 @@ function Header() {
 export function App() {
   const { t } = useTranslation();
   const { roles } = useUser();
+  const { pathname } = useLocation();
   const home = homeFor(roles);
   return (
     <div className="shell">
       <Header />
-      <main className="content">
+      <main className="content" data-path={`/admin${pathname}`}>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={home ? <Navigate to={`/${home}`} replace /> : <Empty>{t('error.noRole')}</Empty>} />

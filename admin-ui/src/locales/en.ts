@@ -115,7 +115,7 @@ const en: Shape<typeof zhCN> = {
     orderId: 'Order id', faceValue: 'Face value', price: 'Price', created: 'Accepted',
   },
   order: {
-    title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Failure code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
+    title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Reason code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
     attempts: 'Channel attempts', noAttempts: 'Not sent to any channel yet.', error: 'Error', latency: 'Took', rules: 'Rules fired', reason: 'Reason',
     queries: 'Queries', cost: 'Cost', probe: 'probe', fallback: 'Fallback', details: 'Details', openAnomaly: 'Open anomaly #{{id}}',
     inReview: 'This order waits for a person: check the channel\'s result, then retry, refund or mark it succeeded.',

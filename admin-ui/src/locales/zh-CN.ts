@@ -111,7 +111,7 @@ const zhCN = {
     orderId: '订单号', faceValue: '面值', price: '商户价', created: '受理时间',
   },
   order: {
-    title: '订单 {{id}}', back: '返回订单查询', finished: '完成时间', failureCode: '失败原因码', timeline: '时间线', noTimeline: '暂无时间线。',
+    title: '订单 {{id}}', back: '返回订单查询', finished: '完成时间', failureCode: '原因码', timeline: '时间线', noTimeline: '暂无时间线。',
     attempts: '渠道尝试', noAttempts: '还没有发往任何渠道。', error: '错误', latency: '耗时', rules: '触发的规则', reason: '原因',
     queries: '查询次数', cost: '成本', probe: '探测', fallback: '失败处理', details: '详情', openAnomaly: '查看异常 #{{id}}',
     inReview: '订单待人工处理：核实渠道结果后，选择重新发单、退款或标记成功。',

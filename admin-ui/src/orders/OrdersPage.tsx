@@ -52,11 +52,11 @@ export default function OrdersPage() {
       ) : (
         <div className="table-wrap">
           <table data-testid="orders">
-            <thead><tr><th>{t('orders.orderId')}</th><th>{t('orders.merchant')}</th><th>{t('orders.merchantOrderId')}</th><th>{t('orders.phone')}</th><th>{t('orders.carrier')}</th><th className="num">{t('orders.faceValue')}</th><th className="num">{t('orders.price')}</th><th>{t('orders.status')}</th><th>{t('orders.channel')}</th><th>{t('orders.created')}</th></tr></thead>
+            <thead><tr><th>{t('orders.orderId')} / {t('orders.merchantOrderId')}</th><th>{t('orders.merchant')}</th><th>{t('orders.phone')}</th><th>{t('orders.carrier')}</th><th className="num">{t('orders.faceValue')}</th><th className="num">{t('orders.price')}</th><th>{t('orders.status')}</th><th>{t('orders.channel')}</th><th>{t('orders.created')}</th></tr></thead>
             <tbody>
               {items.map((o) => (
                 <tr key={o.orderId} className="clickable" onClick={() => navigate(`/orders/${o.orderId}`)}>
-                  <td><code>{o.orderId}</code></td><td>{o.merchant ?? '—'}</td><td>{o.merchantOrderId}</td><td>{o.phone}</td>
+                  <td><code>{o.orderId}</code><div className="small muted">{o.merchantOrderId}</div></td><td>{o.merchant ?? '—'}</td><td>{o.phone}</td>
                   <td>{carrierName(o.carrier)}{o.province ? ` · ${o.province}` : ''}</td><td className="num">{yuan(o.faceValue)}</td><td className="num">{yuan(o.price)}</td>
                   <td><StatusBadge status={o.status} /></td><td>{o.channel ?? '—'}</td><td>{dateTime(o.createdAt, i18n.language)}</td>
                 </tr>
