@@ -4,7 +4,8 @@ import { minutesOf, seriesOf, type ChannelOverTime } from './channels/api';
 import { actionBody, actionPath, actionsFor } from './orders/api';
 import { anomalyOf, detailPairs } from './orders/Timeline';
 import { kindsByCount, totalAtStake } from './repair/api';
-import { changesOf, showValue, targetLink } from './audit/api';
+import { auditActionLabel, changesOf, showValue, targetLink } from './audit/api';
+import i18n from './shared/i18n';
 import { balances } from './merchants/MerchantsPage';
 import { shareRows } from './rules/BacktestPanel';
 import { parseFacts } from './rules/samples';
@@ -71,6 +72,18 @@ describe('page logic', () => {
     expect(targetLink('routing v3')).toBe('/rules/routing/versions/3');
     expect(targetLink('portability:abc')).toBeNull();
     expect(targetLink('number-ranges')).toBeNull();
+  });
+
+  it('names audit actions in words, codes it does not know stay codes', async () => {
+    await i18n.changeLanguage('en');
+    const t = i18n.t.bind(i18n) as unknown as (key: string, options?: Record<string, unknown>) => string;
+    expect(auditActionLabel('ORDER_REFUND', t)).toBe('Refund');
+    expect(auditActionLabel('ORDER_MARK_SUCCEEDED_REQUESTED', t)).toBe('Mark succeeded requested (to confirm)');
+    expect(auditActionLabel('ANOMALY_WRITE_OFF', t)).toBe('Anomaly resolved: Write off');
+    expect(auditActionLabel('RULESET_APPROVED', t)).toBe('Rules approved and live');
+    expect(auditActionLabel('SOMETHING_NEW', t)).toBeNull();
+    await i18n.changeLanguage('zh-CN');
+    expect(auditActionLabel('ORDER_REFUND_CONFIRMED', t)).toBe('确认退款');
   });
 
   it('checks the ledger identity', () => {

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dateTime, localInputToIso } from '../shared/format';
 import { Empty, ErrorBox, Loading, PageHeader } from '../shared/ui';
-import { AUDIT_FILTERS, auditApi, changesOf, showValue, targetLink, type AuditEntry, type AuditFilter } from './api';
+import { AUDIT_FILTERS, auditActionLabel, auditApi, changesOf, showValue, targetLink, type AuditEntry, type AuditFilter } from './api';
 
 function ChainStatus() {
   const { t } = useTranslation();
@@ -73,7 +73,7 @@ export default function AuditPage() {
                   <tr className={open === e.id ? 'selected' : ''}>
                     <td>{dateTime(e.at, i18n.language)}</td>
                     <td>{e.actor}{e.roles?.length ? <div className="small muted">{e.roles.map((r) => t(`role.${r}`, { defaultValue: r })).join(' · ')}</div> : null}</td>
-                    <td><code>{e.action}</code></td>
+                    <td>{auditActionLabel(e.action, t) ?? <code>{e.action}</code>}{auditActionLabel(e.action, t) && <div className="small muted"><code>{e.action}</code></div>}</td>
                     <td>{link ? <Link to={link}>{e.target}</Link> : e.target}</td>
                     <td className="wrap">{e.reason ?? '—'}</td>
                     <td><button type="button" className="link" onClick={() => setOpen(open === e.id ? null : e.id)} aria-expanded={open === e.id}>{open === e.id ? t('audit.hide') : t('audit.showDiff')}</button></td>

@@ -55,6 +55,23 @@ export function targetLink(target: string): string | null {
   }
 }
 
+/**
+ * A person's words for an audit action code, built from the console's translations: operator actions
+ * (ORDER_REFUND_REQUESTED), anomaly resolutions (ANOMALY_WRITE_OFF) and the named ones; null for a code it does not
+ * know, which is then shown as it is.
+ */
+export function auditActionLabel(action: string, t: (key: string, options?: Record<string, unknown>) => string): string | null {
+  const order = /^ORDER_(RETRY|REFUND|MARK_SUCCEEDED|RESEND_NOTIFY)(?:_(REQUESTED|CONFIRMED|REJECTED))?$/.exec(action);
+  if (order) {
+    const name = t(`order.action.${order[1].toLowerCase().replaceAll('_', '-')}`);
+    return order[2] ? t(`audit.step.${order[2]}`, { action: name }) : name;
+  }
+  const anomaly = /^ANOMALY_(RECHARGE_MERCHANT|WRITE_OFF|DISMISS)$/.exec(action);
+  if (anomaly) return t('audit.resolved', { resolution: t(`repair.resolutions.${anomaly[1]}`) });
+  const named = t(`audit.actions.${action}`, { defaultValue: '' });
+  return named || null;
+}
+
 export const auditApi = {
   search: (query: Record<string, string | undefined>) => api<AuditPage>('/audit', { query }),
   verify: () => api<AuditVerification>('/audit/verify'),

@@ -158,6 +158,13 @@ const en: Shape<typeof zhCN> = {
     title: 'Audit trail', verifying: 'Verifying the chain…', intact: 'The chain is intact: {{entries}} entries, none altered.',
     broken: 'The chain breaks at entry {{id}} (of {{entries}}): entries may have been altered.', actor: 'Actor', action: 'Action', target: 'Target',
     none: 'No entry matches.', at: 'When', reason: 'Reason', showDiff: 'Show changes', hide: 'Hide', path: 'Field', before: 'Before', after: 'After',
+    step: { REQUESTED: '{{action}} requested (to confirm)', CONFIRMED: '{{action}} confirmed', REJECTED: '{{action}} declined' }, resolved: 'Anomaly resolved: {{resolution}}',
+    actions: {
+      RULESET_SEEDED: 'Rules seeded', RULESET_DRAFTED: 'Rule draft saved', RULESET_SUBMITTED: 'Rules submitted', RULESET_APPROVED: 'Rules approved and live',
+      RULESET_REJECTED: 'Rules rejected', RULESET_ROLLED_BACK: 'Rules rolled back', CHANNEL_CREATED: 'Channel created', CHANNEL_CHANGED: 'Channel changed',
+      MERCHANT_OPENED: 'Merchant opened', MERCHANT_CREDITED: 'Merchant credited', NUMBER_RANGES_IMPORTED: 'Number ranges imported', PORTABILITY_SET: 'Ported number set',
+      PORTABILITY_REMOVED: 'Ported number removed',
+    },
     verifyAgain: 'Verify again', noChanges: 'This entry has no before or after state.', wholeState: '(whole)', targetHint: 'e.g. order:T… or routing v2',
   },
   approvals: {

@@ -154,6 +154,13 @@ const zhCN = {
     title: '审计记录', verifying: '正在校验审计链…', intact: '审计链完整：{{entries}} 条记录均未被篡改。',
     broken: '审计链在第 {{id}} 条记录处断裂（共 {{entries}} 条）：记录可能被篡改。', actor: '操作人', action: '动作', target: '对象',
     none: '没有符合条件的审计记录。', at: '时间', reason: '原因', showDiff: '查看变更', hide: '收起', path: '字段', before: '之前', after: '之后',
+    step: { REQUESTED: '申请{{action}}（待确认）', CONFIRMED: '确认{{action}}', REJECTED: '驳回{{action}}' }, resolved: '异常处理：{{resolution}}',
+    actions: {
+      RULESET_SEEDED: '规则初始化', RULESET_DRAFTED: '保存规则草稿', RULESET_SUBMITTED: '提交规则审批', RULESET_APPROVED: '批准规则并发布',
+      RULESET_REJECTED: '驳回规则', RULESET_ROLLED_BACK: '回滚规则', CHANNEL_CREATED: '新建渠道', CHANNEL_CHANGED: '修改渠道',
+      MERCHANT_OPENED: '开通商户', MERCHANT_CREDITED: '商户充值', NUMBER_RANGES_IMPORTED: '导入号段', PORTABILITY_SET: '设置携号转网',
+      PORTABILITY_REMOVED: '取消携号转网',
+    },
     verifyAgain: '重新校验', noChanges: '这条记录没有前后状态。', wholeState: '（整体）', targetHint: '如 order:T… 或 routing v2',
   },
   approvals: {
