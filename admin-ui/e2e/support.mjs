@@ -55,15 +55,16 @@ export async function settled(page) {
 
 /** Moves to a console page inside the running app (client-side navigation, as the menu does). */
 export async function open(page, path) {
-  const target = new URL(path, CONSOLE_URL).pathname;
+  const url = new URL(path, CONSOLE_URL);
+  const target = url.pathname;
   await page.evaluate((p) => {
     window.history.pushState({}, '', p);
     window.dispatchEvent(new PopStateEvent('popstate'));
-  }, target);
+  }, url.pathname + url.search);
   try {
     await page.waitForSelector(`main[data-path="${target}"]`);
   } catch (e) {
-    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replaceAll('/', '-')}.png`), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replace(/[/?=&:]/g, '-')}.png`), fullPage: true });
     console.log(`page ${page.url()} shows: ${(await page.content()).slice(0, 1500)}`);
     throw e;
   }
