@@ -99,6 +99,7 @@ test('operator: asks for mark-succeeded above the four-eyes amount and cannot co
   const awaiting = page.getByTestId('awaiting-actions');
   await awaiting.getByText('你发起的，需他人确认').waitFor();
   assert.equal(await awaiting.getByRole('button', { name: '确认执行', exact: true }).count(), 0, 'no confirm button for the requester');
+  await page.locator('.page-header').getByRole('button', { name: '退款', exact: true }).and(page.locator(':disabled')).waitFor();
   await shot(page, 'operator-four-eyes-requested');
 
   const actions = (await staff('operator', 'GET', `/actions?status=AWAITING_SECOND_OPERATOR&orderId=${large}`)).body;

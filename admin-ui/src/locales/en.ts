@@ -118,7 +118,7 @@ const en: Shape<typeof zhCN> = {
     title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Reason code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
     attempts: 'Channel attempts', noAttempts: 'Not sent to any channel yet.', error: 'Error', latency: 'Took', rules: 'Rules fired', reason: 'Reason',
     queries: 'Queries', cost: 'Cost', probe: 'probe', fallback: 'Fallback', details: 'Details', openAnomaly: 'Open anomaly #{{id}}',
-    inReview: 'This order waits for a person: check the channel\'s result, then retry, refund or mark it succeeded.',
+    decideFirst: 'An action on this order waits for a second operator: confirm or decline it first.', inReview: 'This order waits for a person: check the channel\'s result, then retry, refund or mark it succeeded.',
     channelReference: 'Channel reference', channelReferenceHint: 'The channel\'s reference of the successful top-up', excludeChannels: 'Leave out these channels',
     actionTitle: '{{action}}: {{id}}', actionDone: 'Done: {{action}}.', awaitingSecond: '{{action}} is above the four-eyes amount: requested, waiting for a second operator to confirm.',
     action: { retry: 'Retry', refund: 'Refund', 'mark-succeeded': 'Mark succeeded', 'resend-notify': 'Resend notification' },

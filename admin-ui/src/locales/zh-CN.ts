@@ -114,7 +114,7 @@ const zhCN = {
     title: '订单 {{id}}', back: '返回订单查询', finished: '完成时间', failureCode: '原因码', timeline: '时间线', noTimeline: '暂无时间线。',
     attempts: '渠道尝试', noAttempts: '还没有发往任何渠道。', error: '错误', latency: '耗时', rules: '触发的规则', reason: '原因',
     queries: '查询次数', cost: '成本', probe: '探测', fallback: '失败处理', details: '详情', openAnomaly: '查看异常 #{{id}}',
-    inReview: '订单待人工处理：核实渠道结果后，选择重新发单、退款或标记成功。',
+    decideFirst: '这笔订单有一个操作在等待第二人确认，请先确认或驳回。', inReview: '订单待人工处理：核实渠道结果后，选择重新发单、退款或标记成功。',
     channelReference: '渠道流水号', channelReferenceHint: '渠道确认充值成功的流水号', excludeChannels: '本次不再使用的渠道',
     actionTitle: '{{action}}：{{id}}', actionDone: '已完成：{{action}}。', awaitingSecond: '{{action}}金额超过双人复核阈值：已提交，等待另一位运营人员确认。',
     action: { retry: '重新发单', refund: '退款', 'mark-succeeded': '标记成功', 'resend-notify': '重发商户通知' },

@@ -29,6 +29,9 @@ export default function OrderPage() {
   const permissions = usePermissions();
   const queryClient = useQueryClient();
   const explained = useQuery({ queryKey: ['order', orderId], queryFn: () => ordersApi.one(orderId), refetchInterval: 5_000 });
+  const awaiting = useQuery({ queryKey: ['actions', 'awaiting', orderId], queryFn: () => ordersApi.awaiting(orderId),
+    enabled: permissions.actOnOrders, refetchInterval: 10_000 });
+  const waitingForSecond = (awaiting.data?.length ?? 0) > 0;
   const [action, setAction] = useState<ActionKind | null>(null);
   const [done, setDone] = useState<OperatorAction | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['order', orderId] });
@@ -43,7 +46,8 @@ export default function OrderPage() {
                 <StatusBadge status={o.status} />
                 <Link to="/orders">{t('order.back')}</Link>
                 {permissions.actOnOrders && actionsFor(o.status).map((a) => (
-                  <button key={a} type="button" className={a === 'refund' ? 'danger' : ''} onClick={() => setAction(a)}>{t(`order.action.${a}`)}</button>
+                  <button key={a} type="button" className={a === 'refund' ? 'danger' : ''} onClick={() => setAction(a)}
+                    disabled={waitingForSecond} title={waitingForSecond ? t('order.decideFirst') : undefined}>{t(`order.action.${a}`)}</button>
                 ))}
               </PageHeader>
               {done && <ActionResult action={done} />}
