@@ -47,7 +47,7 @@ const en: Shape<typeof zhCN> = {
       saveIntro: 'A draft does not go live; you can submit it later.',
       comment: 'What changed and why', submitConfirm: 'Save and submit', saveConfirm: 'Save draft',
     },
-    diff: { live: 'Live v{{version}}', nothingLive: '(nothing live)', yourText: 'Your text', version: 'v{{version}}', same: 'Both sides are the same.' },
+    diff: { live: 'Live v{{version}}', nothingLive: '(nothing live)', yourText: 'Your text', version: 'v{{version}}', same: 'Both sides are the same.', unchanged: '$ unchanged lines (click to show)' },
     vocabulary: { title: 'Facts and methods', hint: 'Click a name to insert it at the cursor; Ctrl+Space completes in the editor.', insert: 'Insert {{text}}' },
     test: {
       sample: 'Sample', orderId: 'Real order id', orderIdPlaceholder: 'Order id, e.g. T…', fromOrder: 'Use this order\'s facts',

@@ -43,7 +43,7 @@ const zhCN = {
       saveIntro: '草稿保存后不会生效，可以稍后再提交审批。',
       comment: '修改说明', submitConfirm: '保存并提交', saveConfirm: '保存草稿',
     },
-    diff: { live: '生效版本 v{{version}}', nothingLive: '（无生效版本）', yourText: '你的修改', version: 'v{{version}}', same: '两边内容相同。' },
+    diff: { live: '生效版本 v{{version}}', nothingLive: '（无生效版本）', yourText: '你的修改', version: 'v{{version}}', same: '两边内容相同。', unchanged: '$ 行未改动（点击展开）' },
     vocabulary: { title: '可用的事实与方法', hint: '点击名称插入到光标处；在编辑器中按 Ctrl+空格 可补全。', insert: '插入 {{text}}' },
     test: {
       sample: '示例', orderId: '真实订单号', orderIdPlaceholder: '输入订单号，如 T…', fromOrder: '取该订单的事实',
