@@ -170,6 +170,6 @@ create table reconciliation_difference (
     our_amount      bigint,
     statement_status text,
     our_status      text,
-    anomaly_id      bigint references anomaly (id),
-    unique (run_id, kind, reference)
+    anomaly_id      bigint references anomaly (id)
 );
+create index reconciliation_difference_run on reconciliation_difference (run_id, id);

@@ -7,6 +7,7 @@ import com.topup.devenv.LocalApp;
 import com.topup.devenv.TestServices;
 import com.topup.devenv.TwoAppInstances;
 import com.topup.merchant.RequestSignature;
+import com.topup.support.MerchantApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,13 +159,49 @@ class TwoInstancesIT {
                     <> case when o.status = 'FAILED' then 1 else 0 end)""".formatted(ids)), "one debit, a refund iff failed");
     }
 
+    @Test
+    void eachDuplicateChargeIsRecordedDecidedAndReversedOnceAcrossBothInstances() throws Exception {
+        suppliers(CHARGED_TWICE);
+        try {
+            List<String> placed = placeOrders(20, "TWICE");
+            String ids = placed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long settled;
+            do {
+                Thread.sleep(300);
+                settled = count("""
+                        select count(*) from anomaly a where a.kind = 'DUPLICATE_SUCCESS' and a.order_id in (%s)
+                          and exists (select 1 from repair_step s where s.anomaly_id = a.id
+                                      and s.action in ('REVERSED', 'CLAIM_RECORDED'))""".formatted(ids));
+            } while (settled < placed.size() && System.nanoTime() < deadline);
+            assertEquals(placed.size(), settled, "every order's second charge reversed or claimed");
+            assertEquals(placed.size(), count("""
+                    select count(*) from anomaly where kind = 'DUPLICATE_SUCCESS' and order_id in (%s)""".formatted(ids)),
+                    "one anomaly per second charge");
+            assertEquals(0, count("""
+                    select count(*) from anomaly a where a.order_id in (%s) and a.kind = 'DUPLICATE_SUCCESS' and (
+                      (select count(*) from repair_step s where s.anomaly_id = a.id and s.actor like 'repair rules%%') <> 1
+                      or (select count(*) from repair_step s where s.anomaly_id = a.id
+                          and s.action in ('REVERSED', 'CLAIM_RECORDED')) <> 1)""".formatted(ids)),
+                    "each decided once and answered once");
+            assertProcessedExactlyOnce(placed);
+        } finally {
+            quickSimulatedSuppliers();
+        }
+    }
+
+    private static final String CHARGED_TWICE = """
+            {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
+             "submitLatency": {"medianMs": 20, "p95Ms": 60}, "resultLatency": {"medianMs": 200, "p95Ms": 600},
+             "chargedTwiceRate": 1.0}""";
+
     private static List<String> placeOrders(int count, String prefix) throws Exception {
         List<String> placed = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalApp target = i % 2 == 0 ? first : second;
             HttpResponse<String> response = post(target, "/api/v1/orders",
                     "{\"merchantOrderId\":\"" + prefix + "-" + UUID.randomUUID().toString().substring(0, 12)
-                            + "\",\"phone\":\"13800138000\",\"faceValue\":1000}");
+                            + "\",\"phone\":\"" + MerchantApi.uniquePhone() + "\",\"faceValue\":1000}");
             assertEquals(201, response.statusCode(), response.body());
             placed.add(response.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1"));
         }
@@ -181,12 +218,15 @@ class TwoInstancesIT {
 
     /** The demo suppliers answer within a second or two and rarely fail, on both instances' simulators. */
     private static void quickSimulatedSuppliers() throws Exception {
-        String admin = com.topup.devenv.KeycloakTokens.accessToken(config.get(TestServices.KEYCLOAK_URL) + "/realms/topup",
-                "topup-cli", "admin", "admin");
-        String behaviour = """
+        suppliers("""
                 {"successRate": {"CHINA_MOBILE": 0.9, "CHINA_UNICOM": 0.9, "CHINA_TELECOM": 0.9, "CHINA_BROADNET": 0.9},
                  "rejectRate": 0.05, "submitLatency": {"medianMs": 20, "p95Ms": 60},
-                 "resultLatency": {"medianMs": 200, "p95Ms": 600}, "duplicateCallbackRate": 0.1, "lostCallbackRate": 0.05}""";
+                 "resultLatency": {"medianMs": 200, "p95Ms": 600}, "duplicateCallbackRate": 0.1, "lostCallbackRate": 0.05}""");
+    }
+
+    private static void suppliers(String behaviour) throws Exception {
+        String admin = com.topup.devenv.KeycloakTokens.accessToken(config.get(TestServices.KEYCLOAK_URL) + "/realms/topup",
+                "topup-cli", "admin", "admin");
         for (LocalApp app : List.of(first, second)) {
             for (String supplier : List.of("sim-fast", "sim-cheap", "sim-flaky", "sim-broadnet")) {
                 HttpResponse<String> changed = staff(app, admin, "PUT", "/admin/api/sim/suppliers/" + supplier, behaviour);

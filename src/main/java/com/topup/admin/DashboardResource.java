@@ -1,6 +1,6 @@
 package com.topup.admin;
 
-import com.topup.channel.dispatch.AnomalyStatistics;
+import com.topup.repair.AnomalyQueries;
 import com.topup.order.OrderStatistics;
 import com.topup.rules.RuleSetService;
 import com.topup.rules.RuleSetSummary;
@@ -23,10 +23,10 @@ import java.util.Map;
 public class DashboardResource {
 
     private final OrderStatistics orders;
-    private final AnomalyStatistics anomalies;
+    private final AnomalyQueries anomalies;
     private final RuleSetService rules;
 
-    public DashboardResource(OrderStatistics orders, AnomalyStatistics anomalies, RuleSetService rules) {
+    public DashboardResource(OrderStatistics orders, AnomalyQueries anomalies, RuleSetService rules) {
         this.orders = orders;
         this.anomalies = anomalies;
         this.rules = rules;
@@ -40,7 +40,7 @@ public class DashboardResource {
         }
         Instant to = Instant.now();
         Instant from = to.minus(Duration.ofMinutes(minutes - 1L));
-        return new Dashboard(from, to, orders.perMinute(from, to), orders.open(), anomalies.openByKind(), rules.summaries());
+        return new Dashboard(from, to, orders.perMinute(from, to), orders.open(), anomalies.openCounts(), rules.summaries());
     }
 
     public record Dashboard(Instant from, Instant to, List<OrderStatistics.MinuteFigures> minutes, Map<String, Long> open,

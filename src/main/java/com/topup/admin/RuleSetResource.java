@@ -1,6 +1,9 @@
 package com.topup.admin;
 
+import com.topup.rules.BacktestResult;
+import com.topup.rules.BacktestService;
 import com.topup.rules.RuleSetService;
+import com.topup.rules.RuleSimulations;
 import com.topup.rules.RuleSetSummary;
 import com.topup.rules.RuleSetVersionView;
 import com.topup.rules.SimulationInput;
@@ -27,10 +30,15 @@ public class RuleSetResource {
 
 
     private final RuleSetService rules;
+    private final RuleSimulations simulations;
+    private final BacktestService backtests;
     private final SecurityIdentity identity;
 
-    public RuleSetResource(RuleSetService rules, SecurityIdentity identity) {
+    public RuleSetResource(RuleSetService rules, RuleSimulations simulations, BacktestService backtests,
+                           SecurityIdentity identity) {
         this.rules = rules;
+        this.simulations = simulations;
+        this.backtests = backtests;
         this.identity = identity;
     }
 
@@ -115,8 +123,19 @@ public class RuleSetResource {
         if (request == null) {
             throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"drl\"?, \"version\"?, \"order\", \"channels\"}");
         }
-        return rules.simulate(name, request.drl(), request.version(), request.order(), request.channels(),
+        return simulations.simulate(name, request.drl(), request.version(), request.order(), request.channels(),
                 request.failure(), request.anomaly(), request.seed() == null ? 1L : request.seed());
+    }
+
+    @POST
+    @Path("/{name}/backtest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({StaffRoles.RULE_AUTHOR, StaffRoles.RULE_APPROVER})
+    public BacktestResult backtest(@PathParam("name") String name, Backtest request) {
+        if (request == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"drl\"?, \"version\"?, \"orders\"?}");
+        }
+        return backtests.backtest(name, request.drl(), request.version(), request.orders());
     }
 
     private String actor() {
@@ -138,6 +157,9 @@ public class RuleSetResource {
 
     public record Simulation(String drl, Integer version, SimulationInput.Order order, List<SimulationInput.Channel> channels,
                              SimulationInput.Failure failure, SimulationInput.Anomaly anomaly, Long seed) {
+    }
+
+    public record Backtest(String drl, Integer version, Integer orders) {
     }
 
     public record Validation(boolean valid, List<DrlProblem> errors) {

@@ -38,7 +38,9 @@ public class StaffOrderQueries {
         return parser.parse(params).map(this::search).orElse(new OrderPage(List.of(), null));
     }
 
-    private OrderPage search(OrderSearch search) {
+    /** A page for filters already checked and resolved (see {@link OrderSearchParser}). */
+    @Transactional
+    public OrderPage search(OrderSearch search) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (search.status() != null) {

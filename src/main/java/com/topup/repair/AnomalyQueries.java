@@ -58,6 +58,12 @@ public class AnomalyQueries {
                 more ? Long.toString(page.get(page.size() - 1).id()) : null);
     }
 
+    /** Open anomalies per kind. */
+    @Transactional
+    public Map<String, Long> openCounts() {
+        return store.openCounts();
+    }
+
     @Transactional
     public AnomalyDetail get(long id) {
         AnomalyView anomaly = store.find(id)

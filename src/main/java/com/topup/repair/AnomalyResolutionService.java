@@ -2,6 +2,7 @@ package com.topup.repair;
 
 import com.topup.audit.Actor;
 import com.topup.audit.AuditTrail;
+import com.topup.channel.dispatch.AttemptStore;
 import com.topup.order.OrderTransitions;
 import com.topup.rules.model.AnomalyKind;
 import com.topup.web.ApiException;
@@ -22,10 +23,13 @@ public class AnomalyResolutionService {
 
     private final AnomalyStore store;
     private final OrderTransitions orders;
+    private final AttemptStore attempts;
     private final AuditTrail audit;
     private final MeterRegistry metrics;
 
-    public AnomalyResolutionService(AnomalyStore store, OrderTransitions orders, AuditTrail audit, MeterRegistry metrics) {
+    public AnomalyResolutionService(AnomalyStore store, OrderTransitions orders, AttemptStore attempts,
+                                    AuditTrail audit, MeterRegistry metrics) {
+        this.attempts = attempts;
         this.store = store;
         this.orders = orders;
         this.audit = audit;
@@ -76,6 +80,9 @@ public class AnomalyResolutionService {
         if (!orders.succeedAfterRecharge(anomaly.orderId(), now)) {
             throw new ApiException(409, "INVALID_STATE", "Order " + anomaly.orderId() + " is " + anomaly.orderStatus()
                     + "; only a FAILED order can be charged again", Map.of("status", String.valueOf(anomaly.orderStatus())));
+        }
+        if (anomaly.reference() != null) {
+            attempts.declareSucceeded(anomaly.reference(), anomaly.channelReference(), now);
         }
         store.settleClaim(anomaly.id(), "WITHDRAWN", now);
         return "merchant charged again; order " + anomaly.orderId() + " SUCCEEDED";

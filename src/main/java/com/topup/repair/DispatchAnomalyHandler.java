@@ -61,7 +61,7 @@ public class DispatchAnomalyHandler implements DispatchAnomalies {
         RepairAction done = repair.handle(new AnomalyCase(AnomalyKind.DUPLICATE_SUBMISSION,
                 AnomalyKind.DUPLICATE_SUBMISSION + ":" + order.id(), order, null, null, null, null, order.price(), fact,
                 NamedValues.of("previousOrder", repeat.get().previousOrderId(), "sincePreviousMillis", since,
-                        "occurrences", repeat.get().earlier() + 1)), now);
+                        "occurrences", repeat.get().earlier() + 1)), now).action();
         return done == null || !STOPS_DISPATCH.contains(done);
     }
 

@@ -33,4 +33,16 @@ public interface RepairConfig {
     /** How often each instance looks for due reversal calls and refreshes the open-anomaly gauges. */
     @WithDefault("1s")
     Duration workInterval();
+
+    /** When each instance tries to reconcile yesterday's statements (one instance wins each channel's day), UTC. */
+    @WithDefault("0 30 1 * * ?")
+    String reconciliationCron();
+
+    /** A reconciliation run left RUNNING this long (its instance stopped) may be started again. */
+    @WithDefault("10m")
+    Duration reconciliationStale();
+
+    /** The time limit of a statement call: a busy supplier's day is far larger than an order's answer. */
+    @WithDefault("60s")
+    Duration statementTimeout();
 }

@@ -36,12 +36,16 @@ public class RepairService {
         this.metrics = metrics;
     }
 
-    /** @return the action carried out (the rules' decision, or FLAG when it did not apply). */
+    /** The anomaly's id and the action carried out (null when it had been handled before). */
+    public record Handled(long anomalyId, RepairAction action) {
+    }
+
+    /** The action carried out is the rules' decision, or FLAG when the decision did not apply. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RepairAction handle(AnomalyCase found, Instant now) {
+    public Handled handle(AnomalyCase found, Instant now) {
         AnomalyStore.Recorded recorded = store.open(found, now);
         if (!recorded.created() && (recorded.status() != AnomalyStatus.OPEN || found.kind() != AnomalyKind.STUCK_PROCESSING)) {
-            return null;
+            return new Handled(recorded.id(), null);
         }
         if (recorded.created()) {
             metrics.counter("topup_anomalies_total", "kind", found.kind().name()).increment();
@@ -60,6 +64,6 @@ public class RepairService {
         store.outcome(recorded.id(), done.summary());
         metrics.counter("topup_repair_outcomes_total", "kind", found.kind().name(), "action", done.action().name())
                 .increment();
-        return done.action();
+        return new Handled(recorded.id(), done.action());
     }
 }

@@ -2,6 +2,7 @@ package com.topup.rules;
 
 import com.topup.rules.sandbox.DrlProblem;
 import com.topup.rules.sandbox.DrlSandbox;
+import com.topup.rules.sandbox.SandboxResult;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -25,10 +27,6 @@ import org.kie.api.runtime.KieContainer;
  * limit (pathological rules can explode at parse or build time), and treats duplicate rule names as errors.
  */
 public final class DrlCompiler implements AutoCloseable {
-
-    static {
-        System.setProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
-    }
 
     private final KieServices kie = KieServices.Factory.get();
     private final Function<String, DrlSandbox> sandboxes;
@@ -62,15 +60,24 @@ public final class DrlCompiler implements AutoCloseable {
         }
     }
 
+    /** Checks and compiles on the calling thread (a rule worker, whose watchdog bounds the job). */
+    public CompilationResult compileHere(String ruleSet, String drl) {
+        return build(ruleSet, drl);
+    }
+
     private CompilationResult build(String ruleSet, String drl) {
-        List<DrlProblem> refused = sandboxes.apply(ruleSet).check(drl, RuleVocabulary.packageOf(ruleSet));
-        if (!refused.isEmpty()) {
-            return CompilationResult.failed(refused);
+        SandboxResult checked = sandboxes.apply(ruleSet).check(drl);
+        if (!checked.accepted()) {
+            return CompilationResult.failed(checked.problems());
         }
         ReleaseId releaseId = kie.newReleaseId("com.topup.rules", ruleSet + "-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
-        files.write("src/main/resources/com/topup/rules/" + ruleSet + "/" + ruleSet + ".drl", drl);
+        KieModuleModel module = kie.newKieModuleModel();
+        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+        module.newKieBaseModel("rules").setDefault(true).addPackage("*").newKieSessionModel("session").setDefault(true);
+        files.writeKModuleXML(module.toXML());
+        files.write("src/main/resources/com/topup/rules/" + ruleSet + "/" + ruleSet + ".drl", checked.compiledText());
         ClassLoader classLoader = DrlCompiler.class.getClassLoader();
         KieBuilder builder = kie.newKieBuilder(files, classLoader).buildAll();
         try {

@@ -1,61 +1,72 @@
 package com.topup.rules;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.event.rule.MatchCreatedEvent;
 
 /**
- * Watches one session's decisions: records the rules that fired, remembers the one firing now, and halts
- * the session once the decision has used up its time budget (checked between firings). The budget is CPU time of
- * the deciding thread, looked at only once the wall clock has passed it: on a busy machine a decision can wait
- * for a core far longer than it computes, and that wait says nothing about the rules.
+ * Watches one session's decisions: records the rules that fired, remembers the one firing (or being matched) now,
+ * and stops the decision from inside the engine once it has used up its CPU or allocation budget, by throwing
+ * {@link RuleBudgetExceeded} when a match is created and before and after each firing. The CPU budget counts the
+ * deciding thread's CPU time, looked at only once the wall clock has passed it: on a busy machine a decision can
+ * wait for a core far longer than it computes, and that wait says nothing about the rules.
  */
 final class FiredRules extends DefaultAgendaEventListener {
 
-    private final KieSession session;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private final List<String> names = new ArrayList<>();
     private String current;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private long deadline;
     private long budgetNanos;
     private long cpuAtStart;
-    private boolean overBudget;
+    private long allocationLimit;
+    private long allocatedAtStart;
 
-    FiredRules(KieSession session) {
-        this.session = session;
-    }
-
-    void startDecision(long budgetNanos) {
+    void startDecision(long budgetNanos, long allocationBudgetBytes) {
         names.clear();
         current = null;
-        overBudget = false;
         this.budgetNanos = budgetNanos;
+        this.allocationLimit = allocationBudgetBytes;
         cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
         deadline = System.nanoTime() + budgetNanos;
     }
 
-    private boolean spent() {
-        return System.nanoTime() > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos;
+    /** Throws when a budget is used up; cheap enough to call at every engine event. */
+    void check() {
+        if (THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart > allocationLimit) {
+            throw new RuleBudgetExceeded("allocation", allocationLimit);
+        }
+        if (System.nanoTime() > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos) {
+            throw new RuleBudgetExceeded("cpu", budgetNanos / 1_000_000);
+        }
+    }
+
+    @Override
+    public void matchCreated(MatchCreatedEvent event) {
+        if (current == null) {
+            current = event.getMatch().getRule().getName();
+        }
+        check();
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch().getRule().getName();
-        if (spent()) {
-            overBudget = true;
-            session.halt();
-        }
+        check();
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         names.add(current);
+        check();
         current = null;
     }
 
@@ -65,9 +76,5 @@ final class FiredRules extends DefaultAgendaEventListener {
 
     String current() {
         return current;
-    }
-
-    boolean overBudget() {
-        return overBudget || spent();
     }
 }

@@ -121,18 +121,15 @@ public final class RuleSetRuntime implements AutoCloseable {
         List<FactHandle> handles = pooled.handles;
         boolean reusable = false;
         long budgetMillis = warm ? limits.timeBudgetMillis() : WarmUpFacts.BUDGET_MILLIS;
-        pooled.fired.startDecision(TimeUnit.MILLISECONDS.toNanos(budgetMillis));
+        pooled.fired.startDecision(TimeUnit.MILLISECONDS.toNanos(budgetMillis), limits.allocationBudgetBytes());
         try {
             globals.accept(session);
             facts.accept(fact -> handles.add(session.insert(fact)));
             int count = session.fireAllRules(limits.maxFirings());
-            if (pooled.fired.overBudget()) {
-                throw new RuleGuardViolation(ruleSet + " v" + version + " exceeded its time budget of "
-                        + budgetMillis + " ms", pooled.fired.current(), null);
-            }
+            pooled.fired.check();
             if (count >= limits.maxFirings()) {
-                throw new RuleGuardViolation(ruleSet + " v" + version + " reached the limit of " + limits.maxFirings()
-                        + " rule firings", pooled.fired.current(), null);
+                throw new RuleGuardViolation(ruleSet + " " + label() + " reached the limit of " + limits.maxFirings()
+                        + " rule firings", pooled.fired.current(), "firings", limits.maxFirings(), null);
             }
             List<String> names = pooled.fired.names();
             handles.forEach(session::delete);
@@ -142,7 +139,13 @@ public final class RuleSetRuntime implements AutoCloseable {
         } catch (RuleGuardViolation e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RuleGuardViolation(ruleSet + " v" + version + ": a rule consequence failed: " + e.getMessage(),
+            RuleBudgetExceeded over = budgetCause(e);
+            if (over != null) {
+                String unit = over.budget().equals("cpu") ? " ms of CPU" : " bytes allocated";
+                throw new RuleGuardViolation(ruleSet + " " + label() + " exceeded its " + over.budget() + " budget of "
+                        + over.limit() + unit, pooled.fired.current(), over.budget(), over.limit(), null);
+            }
+            throw new RuleGuardViolation(ruleSet + " " + label() + ": a rule consequence failed: " + e.getMessage(),
                     pooled.fired.current(), e);
         } finally {
             if (reusable && !closed) {
@@ -151,6 +154,22 @@ public final class RuleSetRuntime implements AutoCloseable {
                 session.dispose();
             }
         }
+    }
+
+    private String label() {
+        return version == null ? "draft" : "v" + version;
+    }
+
+    private static RuleBudgetExceeded budgetCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuleBudgetExceeded over) {
+                return over;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Rules declare only the globals they use; setting an undeclared one is an engine error. */
@@ -180,7 +199,7 @@ public final class RuleSetRuntime implements AutoCloseable {
 
         PooledSession(KieSession session) {
             this.session = session;
-            this.fired = new FiredRules(session);
+            this.fired = new FiredRules();
             session.addEventListener(fired);
         }
     }

@@ -33,18 +33,25 @@ public class RuleSetService {
     private final DrlCompiler compiler;
     private final LiveRules live;
     private final RulesConfig config;
+    private final RuleWorkers workers;
     private final Map<String, CompilationResult> precompiled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScheduledExecutorService precompiler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rules-precompile");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "rules-sync");
         thread.setDaemon(true);
         return thread;
     });
 
-    public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config) {
+    public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config, RuleWorkers workers) {
         this.store = store;
         this.compiler = compiler;
         this.live = live;
         this.config = config;
+        this.workers = workers;
     }
 
     void start(@Observes StartupEvent event) {
@@ -62,10 +69,21 @@ public class RuleSetService {
         // a plain timer: the scheduler extension ticks once a second, too coarse for the 1 s publish target
         syncTimer.scheduleWithFixedDelay(this::syncQuietly, config.syncInterval().toMillis(),
                 config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+        precompiler.scheduleWithFixedDelay(this::precompileQuietly, config.syncInterval().toMillis(),
+                config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void precompileQuietly() {
+        try {
+            precompileSubmitted();
+        } catch (RuntimeException e) {
+            LOG.warnf("Compiling submitted rule versions ahead failed, retrying: %s", e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         syncTimer.shutdownNow();
+        precompiler.shutdownNow();
     }
 
     private void syncQuietly() {
@@ -94,10 +112,10 @@ public class RuleSetService {
         return RuleSetVersionView.of(store.version(RuleSets.require(ruleSet), version));
     }
 
-    /** Sandbox check and compilation, nothing stored. */
+    /** Sandbox check and compilation in a rule worker (the text is not approved), nothing stored. */
     public List<DrlProblem> validate(String ruleSet, String drl) {
         RuleSets.require(ruleSet);
-        return compiler.compile(ruleSet, requireText(drl)).errors();
+        return workers.compile(ruleSet, requireText(drl));
     }
 
     public RuleSetVersionView createDraft(String ruleSet, String drl, String comment, Integer baseVersion, String author) {
@@ -120,9 +138,14 @@ public class RuleSetService {
         return RuleSetVersionView.of(store.submit(RuleSets.require(ruleSet), version, actor));
     }
 
-    /** Compiles once, activates in the database, then swaps this instance (others follow on their timer). */
+    /**
+     * Tries the version in a rule worker on representative and stressing facts within the decision budgets (a
+     * version that breaks one is never activated), compiles it here, activates it in the database, then swaps this
+     * instance (others follow on their timer).
+     */
     public RuleSetVersionView approve(String ruleSet, int version, String approver) {
         RuleSetVersion candidate = store.version(RuleSets.require(ruleSet), version);
+        workers.trial(ruleSet, candidate.drl);
         CompilationResult compiled = compileOrRefuse(candidate);
         RuleSetVersion approved = store.approve(ruleSet, version, approver);
         install(approved, compiled);
@@ -136,6 +159,7 @@ public class RuleSetService {
 
     public RuleSetVersionView rollback(String ruleSet, int toVersion, String approver) {
         RuleSetVersion target = store.version(RuleSets.require(ruleSet), toVersion);
+        workers.trial(ruleSet, target.drl);
         CompilationResult compiled = compileOrRefuse(target);
         RuleSetVersion activated = store.rollback(ruleSet, toVersion, approver);
         install(activated, compiled);
@@ -143,76 +167,10 @@ public class RuleSetService {
     }
 
     /**
-     * Runs given DRL, a stored version, or the active version against given facts. Nothing is stored, dispatched
-     * or charged; the runtime used is thrown away afterwards.
-     */
-    public SimulationResult simulate(String ruleSet, String drl, Integer version, SimulationInput.Order order,
-                                     List<SimulationInput.Channel> channels, SimulationInput.Failure failure,
-                                     SimulationInput.Anomaly anomaly, long seed) {
-        RuleSets.require(ruleSet);
-        if (RuleSets.REPAIR.equals(ruleSet) && anomaly == null) {
-            throw new ApiException(400, "INVALID_REQUEST", "anomaly is required to simulate repair rules",
-                    Map.of("field", "anomaly"));
-        }
-        if (RuleSets.FALLBACK.equals(ruleSet) && failure == null) {
-            throw new ApiException(400, "INVALID_REQUEST", "failure is required to simulate fallback rules",
-                    Map.of("field", "failure"));
-        }
-        if (!RuleSets.REPAIR.equals(ruleSet) && (order == null || order.carrier() == null)) {
-            throw new ApiException(400, "INVALID_REQUEST", "order with at least a carrier is required", Map.of("field", "order"));
-        }
-        Integer usedVersion;
-        String text;
-        if (drl != null && !drl.isBlank()) {
-            usedVersion = null;
-            text = drl;
-        } else {
-            RuleSetVersion stored = version != null ? store.version(ruleSet, version)
-                    : store.active(ruleSet).orElseThrow(() -> new ApiException(404, "VERSION_NOT_FOUND", ruleSet + " has no active version"));
-            usedVersion = stored.version;
-            text = stored.drl;
-        }
-        CompilationResult compiled = compiler.compile(ruleSet, text);
-        if (!compiled.succeeded()) {
-            throw new ApiException(422, "INVALID_DRL", "The rules do not compile or use something not allowed",
-                    Map.of("errors", compiled.errors()));
-        }
-        try (RuleSetRuntime runtime = new RuleSetRuntime(ruleSet, usedVersion, compiled.kieBase(),
-                new RuleLimits(config.maxFirings(), config.timeBudget().toMillis())).warmUp()) {
-            if (RuleSets.REPAIR.equals(ruleSet)) {
-                RepairOutcome outcome = runtime.repair(anomaly.toFact(), order == null ? null : order.toFact());
-                Map<String, Object> decision = new java.util.LinkedHashMap<>();
-                decision.put("action", outcome.action());
-                decision.put("reason", outcome.reason());
-                return new SimulationResult(decision, outcome.firedRules(), usedVersion);
-            }
-            if (RuleSets.FALLBACK.equals(ruleSet)) {
-                FallbackOutcome outcome = runtime.fallback(order.toFact(), failure.toFact(), SimulationInput.channels(channels));
-                Map<String, Object> decision = new java.util.LinkedHashMap<>();
-                decision.put("action", outcome.action());
-                decision.put("queryFirst", outcome.queryFirst());
-                decision.put("delayMillis", outcome.delayMillis());
-                decision.put("reason", outcome.reason());
-                return new SimulationResult(decision, outcome.firedRules(), usedVersion);
-            }
-            RouteOutcome outcome = runtime.route(order.toFact(), SimulationInput.channels(channels), new com.topup.rules.model.RuleRandom(seed));
-            return new SimulationResult(Map.of("ranked", outcome.ranked(), "excluded", outcome.excluded()),
-                    outcome.firedRules(), usedVersion);
-        } catch (RuleGuardViolation e) {
-            throw new ApiException(422, "RULE_GUARD_TRIPPED", e.getMessage(),
-                    e.rule() == null ? null : Map.of("rule", e.rule()));
-        }
-    }
-
-    /**
      * Brings this instance's live versions in line with the database. Submitted versions are compiled ahead,
      * so when one is approved on any instance the others only swap it in.
      */
     synchronized void sync() {
-        List<RuleSetVersion> submittedVersions = store.submitted();
-        for (RuleSetVersion submitted : submittedVersions) {
-            precompiled.computeIfAbsent(submitted.contentHash, hash -> compiler.compile(submitted.ruleSet, submitted.drl));
-        }
         Map<String, Integer> active = store.activeVersions();
         for (Map.Entry<String, Integer> entry : active.entrySet()) {
             if (!Objects.equals(live.liveVersion(entry.getKey()), entry.getValue())) {
@@ -223,6 +181,27 @@ public class RuleSetService {
                 } else {
                     LOG.errorf("Active %s v%d does not compile here: %s", version.ruleSet, version.version, compiled.errors());
                 }
+            }
+        }
+    }
+
+    /**
+     * Compiles submitted versions ahead of their approval, on its own timer so that a slow worker never delays a swap.
+     * A submitted text is compiled here only after a rule worker compiled it within its budgets.
+     */
+    void precompileSubmitted() {
+        List<RuleSetVersion> submittedVersions = store.submitted();
+        for (RuleSetVersion submitted : submittedVersions) {
+            if (precompiled.containsKey(submitted.contentHash)) {
+                continue;
+            }
+            try {
+                List<DrlProblem> problems = workers.compile(submitted.ruleSet, submitted.drl);
+                precompiled.put(submitted.contentHash, problems.isEmpty()
+                        ? compiler.compile(submitted.ruleSet, submitted.drl) : CompilationResult.failed(problems));
+            } catch (ApiException workerUnavailable) {
+                LOG.debugf("Submitted %s v%d not compiled ahead: %s", submitted.ruleSet, submitted.version,
+                        workerUnavailable.getMessage());
             }
         }
         precompiled.keySet().retainAll(submittedVersions.stream().map(v -> v.contentHash).toList());

@@ -18,6 +18,11 @@ public final class SimulationInput {
     public record Order(String orderId, String merchant, String merchantTier, String carrier, String province, String city,
                         Long faceValue, Long price, Integer attempt, Long ageMillis) {
 
+        static Order of(OrderFact o) {
+            return new Order(o.getOrderId(), o.getMerchant(), o.getMerchantTier(), o.getCarrier(), o.getProvince(), o.getCity(),
+                    o.getFaceValue(), o.getPrice(), o.getAttempt(), o.getAgeMillis());
+        }
+
         OrderFact toFact() {
             long face = faceValue == null ? 10_000 : faceValue;
             return new OrderFact(orderId == null ? "SIMULATED" : orderId, merchant == null ? "simulated" : merchant,
@@ -29,6 +34,12 @@ public final class SimulationInput {
     public record Channel(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, Double costRate,
                           Double successRate, Long latencyP95Millis, Integer inFlight, Integer capacity,
                           String circuitState, Long remainingDailyQuota) {
+
+        static Channel of(ChannelFact c) {
+            return new Channel(c.getCode(), c.getCarriers(), c.getProvinces(), c.getFaceValues(), c.getCostRate(),
+                    c.getSuccessRate(), c.getLatencyP95Millis(), c.getInFlight(), c.getCapacity(), c.getCircuitState(),
+                    c.getRemainingDailyQuota());
+        }
 
         ChannelFact toFact() {
             return new ChannelFact(code, carriers == null ? Set.of() : carriers, provinces == null ? Set.of() : provinces,
@@ -49,7 +60,8 @@ public final class SimulationInput {
 
     public record Anomaly(String kind, String orderId, String orderStatus, String channel, String secondChannel,
                           Long stuckMillis, Integer queriesSoFar, String lastQueryStatus, Long expectedAmount,
-                          Long reportedAmount, Integer occurrences, Long windowMillis) {
+                          Long reportedAmount, Integer occurrences, Long windowMillis, Long sincePreviousMillis,
+                          Long amountAtStake) {
 
         AnomalyFact toFact() {
             AnomalyKind parsed;
@@ -60,11 +72,16 @@ public final class SimulationInput {
                         + java.util.Arrays.toString(AnomalyKind.values()), java.util.Map.of("field", "anomaly.kind"));
             }
             long expected = expectedAmount == null ? 10_000 : expectedAmount;
-            return new AnomalyFact(parsed, orderId == null ? "SIMULATED" : orderId,
-                    orderStatus == null ? "PROCESSING" : orderStatus, channel, secondChannel,
-                    stuckMillis == null ? 0 : stuckMillis, queriesSoFar == null ? 0 : queriesSoFar, lastQueryStatus,
-                    expected, reportedAmount == null ? expected : reportedAmount,
-                    occurrences == null ? 1 : occurrences, windowMillis == null ? 0 : windowMillis);
+            return AnomalyFact.of(parsed, orderId == null ? "SIMULATED" : orderId)
+                    .orderStatus(orderStatus == null ? "PROCESSING" : orderStatus)
+                    .channel(channel)
+                    .secondChannel(secondChannel)
+                    .stuck(stuckMillis == null ? 0 : stuckMillis, queriesSoFar == null ? 0 : queriesSoFar, lastQueryStatus)
+                    .amounts(expected, reportedAmount == null ? expected : reportedAmount)
+                    .repeats(occurrences == null ? 1 : occurrences, windowMillis == null ? 0 : windowMillis,
+                            sincePreviousMillis == null ? 0 : sincePreviousMillis)
+                    .amountAtStake(amountAtStake == null ? 0 : amountAtStake)
+                    .build();
         }
     }
 

@@ -26,6 +26,19 @@ final class WarmUpFacts {
 
     static final FailureFact FAILURE = new FailureFact("WARM-A", "TIMEOUT", "E", 3_000);
 
+    /** Forty channels of every carrier and state, for the trial a version passes before it may be activated. */
+    static final List<ChannelFact> MANY_CHANNELS = java.util.stream.IntStream.range(0, 40)
+            .mapToObj(i -> new ChannelFact("TRIAL-" + i, i % 5 == 0 ? Set.of("CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM",
+                    "CHINA_BROADNET") : Set.of(List.of("CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM", "CHINA_BROADNET").get(i % 4)),
+                    i % 3 == 0 ? Set.of("广东", "北京") : Set.of(), i % 7 == 0 ? Set.of(10_000L, 5_000L) : Set.of(),
+                    0.93 + (i % 7) * 0.01, 0.5 + (i % 10) * 0.05, 100L + i * 70L, i % 11, 50, List.of("CLOSED", "OPEN",
+                    "HALF_OPEN").get(i % 3), i % 13 == 0 ? 0 : 1_000_000))
+            .toList();
+
+    static final List<FailureFact> FAILURES = java.util.stream.Stream.of("REJECTED", "OUT_OF_STOCK", "TIMEOUT", "NETWORK",
+            "INVALID_RESPONSE", "UNKNOWN", "NO_CHANNEL").map(c -> new FailureFact("TRIAL-1", c, "E" + c.length(), 1_000))
+            .toList();
+
     static final List<AnomalyFact> ANOMALIES = Arrays.stream(AnomalyKind.values())
             .map(kind -> new AnomalyFact(kind, "WARM-UP", "PROCESSING", "WARM-A", "WARM-B", 60_000, 1, "PROCESSING",
                     10_000, 5_000, 2, 60_000))

@@ -5,12 +5,20 @@ import com.topup.channel.adapter.FormEncoding;
 import com.topup.channel.adapter.FormMd5Adapter;
 import com.topup.channel.adapter.FormMd5Codes;
 import com.topup.channel.adapter.FormMd5Signature;
+import com.topup.channel.adapter.StatementLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The supplier side of form-md5: signed form requests in, signed JSON answers with string values, form callbacks. */
+/**
+ * The supplier side of form-md5: signed form requests in, signed JSON answers with string values, form callbacks. The
+ * messages are described on {@link FormMd5Adapter}.
+ */
 final class FormMd5SimCodec implements SimProtocolCodec {
 
     static final String FAILURE_CODE = "5001";
@@ -29,6 +37,16 @@ final class FormMd5SimCodec implements SimProtocolCodec {
     @Override
     public String submitOperation() {
         return "recharge";
+    }
+
+    @Override
+    public String reversalOperation() {
+        return "reverse";
+    }
+
+    @Override
+    public String statementOperation() {
+        return "bill";
     }
 
     @Override
@@ -58,6 +76,70 @@ final class FormMd5SimCodec implements SimProtocolCodec {
             return SimRequest.refused(code(secret, FormMd5Codes.BAD_PARAMETER, "order_no missing", nowMillis));
         }
         return SimRequest.of(reference);
+    }
+
+    @Override
+    public SimRequest<SimReversal> readReversal(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        Map<String, String> params = verified(secret, body, nowMillis);
+        if (params == null) {
+            return SimRequest.refused(code(secret, FormMd5Codes.BAD_SIGN, "sign error", nowMillis));
+        }
+        String reference = params.get("order_no");
+        String supplierOrder = params.get("sup_order_no");
+        String amount = params.get("amount");
+        if (blank(reference) || blank(supplierOrder) || blank(amount) || !amount.matches("[1-9][0-9]{0,12}")) {
+            return SimRequest.refused(code(secret, FormMd5Codes.BAD_PARAMETER, "bad parameter", nowMillis));
+        }
+        return SimRequest.of(new SimReversal(reference, supplierOrder, Long.parseLong(amount)));
+    }
+
+    @Override
+    public SimMessage reversal(String secret, SimReversal request, SimReversal.Verdict verdict, long nowMillis) {
+        Map<String, String> fields = switch (verdict) {
+            case REVERSED -> fields(FormMd5Codes.OK, "reversed");
+            case ORDER_NOT_FOUND -> fields(FormMd5Codes.ORDER_NOT_FOUND, "no such order");
+            case NOT_CHARGED -> fields(FormMd5Codes.NOT_CHARGED, "not charged");
+            case ORDER_PROCESSING -> fields(FormMd5Codes.ORDER_PROCESSING, "order processing");
+            case AMOUNT_MISMATCH -> fields(FormMd5Codes.REVERSAL_AMOUNT_MISMATCH, "amount differs from the charge");
+            case REFUSED -> fields(FormMd5Codes.REVERSAL_REFUSED, "recharge used, cannot reverse");
+        };
+        fields.put("order_no", request.reference());
+        fields.put("sup_order_no", request.channelReference());
+        return answer(secret, fields);
+    }
+
+    @Override
+    public SimRequest<LocalDate> readStatement(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        Map<String, String> params = verified(secret, body, nowMillis);
+        if (params == null) {
+            return SimRequest.refused(code(secret, FormMd5Codes.BAD_SIGN, "sign error", nowMillis));
+        }
+        String date = params.get("bill_date");
+        try {
+            return SimRequest.of(LocalDate.parse(date == null ? "" : date, DateTimeFormatter.BASIC_ISO_DATE));
+        } catch (DateTimeParseException e) {
+            return SimRequest.refused(code(secret, FormMd5Codes.BAD_PARAMETER, "bad bill_date", nowMillis));
+        }
+    }
+
+    @Override
+    public SimMessage statement(String secret, LocalDate day, List<StatementLine> lines, long nowMillis) {
+        StringBuilder bill = new StringBuilder(lines.size() * 64);
+        long total = 0;
+        for (StatementLine line : lines) {
+            if (!bill.isEmpty()) {
+                bill.append('\n');
+            }
+            bill.append(line.reference()).append(',').append(line.channelReference()).append(',')
+                    .append(line.amount()).append(',').append(line.chargedAt().getEpochSecond());
+            total += line.amount();
+        }
+        Map<String, String> fields = fields(FormMd5Codes.OK, "ok");
+        fields.put("bill_date", day.format(DateTimeFormatter.BASIC_ISO_DATE));
+        fields.put("count", Integer.toString(lines.size()));
+        fields.put("total_amount", Long.toString(total));
+        fields.put("bill", bill.toString());
+        return answer(secret, fields);
     }
 
     @Override

@@ -1,15 +1,24 @@
 package com.topup.sim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.channel.adapter.JsonHmacAdapter;
 import com.topup.channel.adapter.JsonHmacSignature;
 import com.topup.channel.adapter.SignatureCheck;
+import com.topup.channel.adapter.StatementLine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The supplier side of json-hmac: signed JSON both ways, failures carry an errorCode and errorClass. */
+/**
+ * The supplier side of json-hmac: signed JSON both ways, failures carry an errorCode and errorClass. The messages are
+ * described on {@link JsonHmacAdapter}.
+ */
 final class JsonHmacSimCodec implements SimProtocolCodec {
 
     static final String FAILURE_CODE = "TOPUP_FAILED";
@@ -28,6 +37,16 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
     @Override
     public String submitOperation() {
         return "topup";
+    }
+
+    @Override
+    public String reversalOperation() {
+        return "reverse";
+    }
+
+    @Override
+    public String statementOperation() {
+        return "statement";
     }
 
     @Override
@@ -57,6 +76,76 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
             return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
         }
         return SimRequest.of(reference);
+    }
+
+    @Override
+    public SimRequest<SimReversal> readReversal(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        JsonNode request = verified(secret, headers, body, nowMillis);
+        if (request == null) {
+            return SimRequest.refused(signed(401, secret, Map.of("error", "BAD_SIGNATURE"), nowMillis));
+        }
+        String reference = text(request, "reference");
+        String channelReference = text(request, "channelReference");
+        JsonNode amount = request.get("amount");
+        if (reference == null || channelReference == null || amount == null || !amount.isIntegralNumber()
+                || !amount.canConvertToLong() || amount.asLong() <= 0) {
+            return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
+        }
+        return SimRequest.of(new SimReversal(reference, channelReference, amount.asLong()));
+    }
+
+    @Override
+    public SimMessage reversal(String secret, SimReversal request, SimReversal.Verdict verdict, long nowMillis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", request.reference());
+        body.put("channelReference", request.channelReference());
+        body.put("reversed", verdict == SimReversal.Verdict.REVERSED);
+        switch (verdict) {
+            case REVERSED -> { }
+            case REFUSED -> refusal(body, "REVERSAL_REFUSED", "the recharge is used and cannot be reversed");
+            case ORDER_NOT_FOUND -> refusal(body, verdict.name(), "no such order");
+            case NOT_CHARGED -> refusal(body, verdict.name(), "nothing charged under this channel reference");
+            case ORDER_PROCESSING -> refusal(body, verdict.name(), "the order has no result yet");
+            case AMOUNT_MISMATCH -> refusal(body, verdict.name(), "the amount is not the one charged");
+        }
+        return signed(200, secret, body, nowMillis);
+    }
+
+    @Override
+    public SimRequest<LocalDate> readStatement(String secret, Map<String, String> headers, byte[] body, long nowMillis) {
+        JsonNode request = verified(secret, headers, body, nowMillis);
+        if (request == null) {
+            return SimRequest.refused(signed(401, secret, Map.of("error", "BAD_SIGNATURE"), nowMillis));
+        }
+        String date = text(request, "date");
+        try {
+            return SimRequest.of(LocalDate.parse(date == null ? "" : date));
+        } catch (DateTimeParseException e) {
+            return SimRequest.refused(signed(400, secret, Map.of("error", "INVALID_REQUEST"), nowMillis));
+        }
+    }
+
+    @Override
+    public SimMessage statement(String secret, LocalDate day, List<StatementLine> lines, long nowMillis) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + lines.size() * 112);
+        try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("date", day.toString());
+            out.writeArrayFieldStart("lines");
+            for (StatementLine line : lines) {
+                out.writeStartObject();
+                out.writeStringField("reference", line.reference());
+                out.writeStringField("channelReference", line.channelReference());
+                out.writeNumberField("amount", line.amount());
+                out.writeStringField("chargedAt", line.chargedAt().toString());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return signedBytes(200, secret, bytes.toByteArray(), nowMillis);
     }
 
     @Override
@@ -128,6 +217,11 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
         }
     }
 
+    private static void refusal(Map<String, Object> body, String code, String message) {
+        body.put("errorCode", code);
+        body.put("message", message);
+    }
+
     private static SimMessage refusal(String secret, String code, String errorClass, long nowMillis) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", false);
@@ -137,12 +231,14 @@ final class JsonHmacSimCodec implements SimProtocolCodec {
     }
 
     private static SimMessage signed(int status, String secret, Map<String, ?> body, long nowMillis) {
-        byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            return signedBytes(status, secret, JSON.writeValueAsBytes(body), nowMillis);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static SimMessage signedBytes(int status, String secret, byte[] bytes, long nowMillis) {
         String timestamp = Long.toString(nowMillis);
         return new SimMessage(status, "application/json", Map.of(
                 JsonHmacSignature.TIMESTAMP_HEADER, timestamp,

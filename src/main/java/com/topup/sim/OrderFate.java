@@ -13,10 +13,18 @@ package com.topup.sim;
  * @param chargedTwice       a successful order is charged again {@code secondChargeGapMs} after its result
  * @param channelReference   the supplier's reference for the order
  * @param secondReference    the supplier's reference of the second charge
+ * @param chargedDespiteFailure an order that ends FAILED is charged all the same (it shows on the statement)
+ * @param succeedsAfterFailure an order that ends FAILED turns SUCCEEDED (and is charged) the behaviour's
+ *                           {@code successAfterFailureDelayMs} later
+ * @param statementOmitted   the order's charges are left off the statement
+ * @param statementAmountShift what the statement adds to each of the order's charged amounts (0: stated as
+ *                           charged; otherwise 100 to 1,000 fen either way)
  */
 public record OrderFate(Immediate immediate, boolean succeeds, long submitDelayMs, long resultDelayMs,
                         boolean callbackLost, boolean callbackDuplicated, long duplicateGapMs, boolean callbackLate,
-                        boolean chargedTwice, long secondChargeGapMs, String channelReference, String secondReference) {
+                        boolean chargedTwice, long secondChargeGapMs, String channelReference, String secondReference,
+                        boolean chargedDespiteFailure, boolean succeedsAfterFailure, boolean statementOmitted,
+                        long statementAmountShift) {
 
     public enum Immediate {
         ACCEPT,
@@ -43,6 +51,11 @@ public record OrderFate(Immediate immediate, boolean succeeds, long submitDelayM
         long secondGap = behaviour.resultLatency().draw(random);
         String reference = supplierCode.toUpperCase(java.util.Locale.ROOT) + "-" + Long.toHexString(random.nextLong() >>> 1);
         String secondReference = supplierCode.toUpperCase(java.util.Locale.ROOT) + "-" + Long.toHexString(random.nextLong() >>> 1);
+        double despiteDraw = random.nextDouble();
+        double afterFailureDraw = random.nextDouble();
+        double omitDraw = random.nextDouble();
+        double amountErrorDraw = random.nextDouble();
+        long shift = (100 + random.nextLong(901)) * (random.nextBoolean() ? 1 : -1);
 
         Double successRate = carrier == null ? null : behaviour.successRate().get(carrier);
         Immediate immediate;
@@ -57,9 +70,13 @@ public record OrderFate(Immediate immediate, boolean succeeds, long submitDelayM
         }
         boolean succeeds = successRate != null && successDraw < successRate;
         boolean lost = lostDraw < behaviour.lostCallbackRate();
+        boolean afterFailure = !succeeds && afterFailureDraw < behaviour.successAfterFailureRate();
         return new OrderFate(immediate, succeeds, submitDelay, resultDelay, lost,
                 !lost && duplicateDraw < behaviour.duplicateCallbackRate(), duplicateGap,
                 !lost && lateDraw < behaviour.lateCallbackRate(),
-                succeeds && twiceDraw < behaviour.chargedTwiceRate(), secondGap, reference, secondReference);
+                succeeds && twiceDraw < behaviour.chargedTwiceRate(), secondGap, reference, secondReference,
+                !succeeds && !afterFailure && despiteDraw < behaviour.chargedDespiteFailureRate(), afterFailure,
+                omitDraw < behaviour.statementOmitRate(),
+                amountErrorDraw < behaviour.statementAmountErrorRate() ? shift : 0);
     }
 }

@@ -1,18 +1,29 @@
 package com.topup.sim;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** The simulated suppliers' orders, in memory; the oldest are forgotten past a cap so a long demo stays bounded. */
+/**
+ * The simulated suppliers' orders, in memory; the oldest are forgotten past a cap so a long demo stays bounded. Orders
+ * are also indexed by supplier and UTC day of each of their charges, so a day's statement reads only that day's
+ * charged orders.
+ */
 final class SimOrderBook {
 
     static final int CAPACITY = 500_000;
 
+    private record Day(String supplier, LocalDate day) {
+    }
+
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Queue<String> arrival = new ConcurrentLinkedQueue<>();
+    private final Map<Day, Set<String>> chargedOn = new ConcurrentHashMap<>();
 
     /** Stores the order unless the supplier already has one under its reference; returns the one stored. */
     SimOrder putIfAbsent(SimOrder order) {
@@ -27,9 +38,25 @@ final class SimOrderBook {
             if (oldest == null) {
                 break;
             }
-            orders.remove(oldest);
+            forget(oldest);
         }
         return order;
+    }
+
+    /** Records that the order was charged on the UTC day (call after each charge). */
+    void charged(SimOrder order, LocalDate day) {
+        String key = key(order.supplier(), order.reference());
+        chargedOn.compute(new Day(order.supplier(), day), (d, keys) -> {
+            Set<String> set = keys == null ? ConcurrentHashMap.newKeySet() : keys;
+            set.add(key);
+            return set;
+        });
+    }
+
+    /** The supplier's orders charged on the UTC day (reversed charges included). */
+    List<SimOrder> chargedOn(String supplier, LocalDate day) {
+        Set<String> keys = chargedOn.getOrDefault(new Day(supplier, day), Set.of());
+        return keys.stream().map(orders::get).filter(o -> o != null).toList();
     }
 
     Optional<SimOrder> find(String supplier, String reference) {
@@ -43,6 +70,20 @@ final class SimOrderBook {
     void clear() {
         orders.clear();
         arrival.clear();
+        chargedOn.clear();
+    }
+
+    private void forget(String key) {
+        SimOrder order = orders.remove(key);
+        if (order == null) {
+            return;
+        }
+        for (LocalDate day : order.chargeDays()) {
+            chargedOn.computeIfPresent(new Day(order.supplier(), day), (d, keys) -> {
+                keys.remove(key);
+                return keys.isEmpty() ? null : keys;
+            });
+        }
     }
 
     private static String key(String supplier, String reference) {

@@ -8,14 +8,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The simulated suppliers over HTTP: {@code POST /sim/{supplier}/{operation}} on the event loop, answers delayed with
- * timers. Not installed at all when the simulator is off, so every /sim path is 404.
+ * The simulated suppliers over HTTP: {@code POST /sim/{supplier}/{operation}} (the protocol's submit, {@code query},
+ * its reversal and its statement) on the event loop, answers delayed with timers. Not installed at all when the
+ * simulator is off, so every /sim path is 404.
  */
 @Singleton
 public class SimRoutes {
@@ -43,10 +45,8 @@ public class SimRoutes {
     private void serve(RoutingContext ctx) {
         SimSupplierState supplier = simulator.supplier(ctx.pathParam("supplier")).orElse(null);
         SimProtocolCodec codec = supplier == null ? null : simulator.codec(supplier.protocol());
-        String operation = ctx.pathParam("operation");
-        boolean submit = codec != null && codec.submitOperation().equals(operation);
-        boolean query = codec != null && "query".equals(operation);
-        if (!submit && !query) {
+        Operation operation = codec == null ? null : operation(codec, ctx.pathParam("operation"));
+        if (operation == null) {
             notFound(ctx);
             return;
         }
@@ -64,11 +64,30 @@ public class SimRoutes {
         ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
         Buffer buffer = ctx.body().buffer();
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
-        if (submit) {
-            serveSubmit(ctx, supplier, codec, headers, body);
-        } else {
-            serveQuery(ctx, supplier, codec, headers, body);
+        operation.serve(ctx, supplier, codec, headers, body);
+    }
+
+    /** One operation of a simulated supplier; headers are lower case. */
+    @FunctionalInterface
+    private interface Operation {
+        void serve(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec, Map<String, String> headers,
+                   byte[] body);
+    }
+
+    private Operation operation(SimProtocolCodec codec, String name) {
+        if (codec.submitOperation().equals(name)) {
+            return this::serveSubmit;
         }
+        if ("query".equals(name)) {
+            return this::serveQuery;
+        }
+        if (codec.reversalOperation().equals(name)) {
+            return this::serveReversal;
+        }
+        if (codec.statementOperation().equals(name)) {
+            return this::serveStatement;
+        }
+        return null;
     }
 
     private void serveSubmit(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec,
@@ -99,6 +118,40 @@ public class SimRoutes {
                 ? codec.queryFailed(supplier.secret(), System.currentTimeMillis())
                 : codec.status(supplier.secret(), reference,
                         simulator.order(supplier.code(), reference).orElse(null), System.currentTimeMillis()));
+    }
+
+    private void serveReversal(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec,
+                               Map<String, String> headers, byte[] body) {
+        SimRequest<SimReversal> request = codec.readReversal(supplier.secret(), headers, body, System.currentTimeMillis());
+        if (request.isRefused()) {
+            supplier.stats().badRequests.increment();
+            write(ctx, request.refusal());
+            return;
+        }
+        SimSettlement.ReversalDecision decision = simulator.reverse(supplier, request.content());
+        answerLater(ctx, decision.answerDelayMs(),
+                () -> codec.reversal(supplier.secret(), request.content(), decision.verdict(), System.currentTimeMillis()));
+    }
+
+    private void serveStatement(RoutingContext ctx, SimSupplierState supplier, SimProtocolCodec codec,
+                                Map<String, String> headers, byte[] body) {
+        SimRequest<LocalDate> request = codec.readStatement(supplier.secret(), headers, body, System.currentTimeMillis());
+        if (request.isRefused()) {
+            supplier.stats().badRequests.increment();
+            write(ctx, request.refusal());
+            return;
+        }
+        LocalDate day = request.content();
+        // A busy day is a large answer: it is gathered and signed on a worker, not on the event loop.
+        ctx.vertx().setTimer(Math.max(1, simulator.statementDelayMs(supplier, day)), id -> ctx.vertx().executeBlocking(
+                () -> codec.statement(supplier.secret(), day, simulator.statement(supplier, day), System.currentTimeMillis()),
+                false).onComplete(answer -> {
+                    if (answer.succeeded()) {
+                        write(ctx, answer.result());
+                    } else {
+                        ctx.fail(answer.cause());
+                    }
+                }));
     }
 
     private static void answerLater(RoutingContext ctx, long delayMs, Supplier<SimMessage> answer) {

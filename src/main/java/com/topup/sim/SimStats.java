@@ -16,6 +16,8 @@ final class SimStats {
     final LongAdder succeeded = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder chargedTwice = new LongAdder();
+    final LongAdder chargedDespiteFailure = new LongAdder();
+    final LongAdder succeededAfterFailure = new LongAdder();
     final LongAdder callbacksSent = new LongAdder();
     final LongAdder callbacksAcknowledged = new LongAdder();
     final LongAdder callbacksUnacknowledged = new LongAdder();
@@ -25,6 +27,9 @@ final class SimStats {
     final LongAdder queries = new LongAdder();
     final LongAdder queriesFailed = new LongAdder();
     final LongAdder queriesSlow = new LongAdder();
+    final LongAdder reversals = new LongAdder();
+    final LongAdder reversalsRefused = new LongAdder();
+    final LongAdder statements = new LongAdder();
 
     Map<String, Long> snapshot() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -37,6 +42,8 @@ final class SimStats {
         counts.put("succeeded", succeeded.sum());
         counts.put("failed", failed.sum());
         counts.put("chargedTwice", chargedTwice.sum());
+        counts.put("chargedDespiteFailure", chargedDespiteFailure.sum());
+        counts.put("succeededAfterFailure", succeededAfterFailure.sum());
         counts.put("callbacksSent", callbacksSent.sum());
         counts.put("callbacksAcknowledged", callbacksAcknowledged.sum());
         counts.put("callbacksUnacknowledged", callbacksUnacknowledged.sum());
@@ -46,6 +53,9 @@ final class SimStats {
         counts.put("queries", queries.sum());
         counts.put("queriesFailed", queriesFailed.sum());
         counts.put("queriesSlow", queriesSlow.sum());
+        counts.put("reversals", reversals.sum());
+        counts.put("reversalsRefused", reversalsRefused.sum());
+        counts.put("statements", statements.sum());
         return counts;
     }
 }

@@ -28,6 +28,17 @@ import java.util.stream.Stream;
  * @param queryLatency      delay of a status answer
  * @param querySlowRate     share of status queries answered after {@code querySlowLatency} instead
  * @param queryFailureRate  share of status queries that fail (HTTP 500 or an internal-error code)
+ * @param reversalRefuseRate share of charges whose reversal the supplier refuses (as when the airtime was used);
+ *                          drawn once per charge, so asking again gets the same answer
+ * @param statementOmitRate share of accepted orders whose charges the daily statement leaves out
+ * @param statementAmountErrorRate share of accepted orders whose statement lines show an amount other than the
+ *                          one charged (off by 1 to 10 yuan)
+ * @param chargedDespiteFailureRate share of orders ending FAILED that the supplier charged all the same: reported
+ *                          failed by callback and query, listed on the statement (the leak reconciliation finds)
+ * @param successAfterFailureRate share of orders ending FAILED that the supplier later reports SUCCEEDED after all
+ *                          (a second callback, and status queries answer SUCCEEDED), charged when it does
+ * @param successAfterFailureDelayMs how long after the failure the late success comes (0: at once, the two
+ *                          callbacks may then cross)
  */
 public record SupplierBehaviour(
         Map<String, Double> successRate,
@@ -45,11 +56,18 @@ public record SupplierBehaviour(
         LatencyProfile queryLatency,
         double querySlowRate,
         LatencyProfile querySlowLatency,
-        double queryFailureRate) {
+        double queryFailureRate,
+        double reversalRefuseRate,
+        double statementOmitRate,
+        double statementAmountErrorRate,
+        double chargedDespiteFailureRate,
+        double successAfterFailureRate,
+        long successAfterFailureDelayMs) {
 
+    private static final long MAX_DELAY_MS = 86_400_000;
     private static final Set<String> CARRIERS = Stream.of(Carrier.values()).map(Enum::name).collect(Collectors.toSet());
 
-    /** Fills what a profile leaves out: rates and the late delay 0, the delays and outage mode below. */
+    /** Fills what a profile leaves out: rates and the late delays 0, the delays and outage mode below. */
     public SupplierBehaviour {
         successRate = successRate == null ? Map.of() : new TreeMap<>(successRate);
         submitLatency = submitLatency == null ? new LatencyProfile(50, 150) : submitLatency;
@@ -58,6 +76,18 @@ public record SupplierBehaviour(
         outages = outages == null ? List.of() : List.copyOf(outages);
         queryLatency = queryLatency == null ? new LatencyProfile(30, 100) : queryLatency;
         querySlowLatency = querySlowLatency == null ? new LatencyProfile(3_000, 8_000) : querySlowLatency;
+    }
+
+    /** A behaviour whose supplier reverses every charge, states every charge as made and never changes a result. */
+    public SupplierBehaviour(Map<String, Double> successRate, double rejectRate, double outOfStockRate,
+                             LatencyProfile submitLatency, LatencyProfile resultLatency, OutageMode outageMode,
+                             List<OutageWindow> outages, double lostCallbackRate, double duplicateCallbackRate,
+                             double lateCallbackRate, long lateCallbackDelayMs, double chargedTwiceRate,
+                             LatencyProfile queryLatency, double querySlowRate, LatencyProfile querySlowLatency,
+                             double queryFailureRate) {
+        this(successRate, rejectRate, outOfStockRate, submitLatency, resultLatency, outageMode, outages,
+                lostCallbackRate, duplicateCallbackRate, lateCallbackRate, lateCallbackDelayMs, chargedTwiceRate,
+                queryLatency, querySlowRate, querySlowLatency, queryFailureRate, 0, 0, 0, 0, 0, 0);
     }
 
     /** Everything wrong with this behaviour, empty when it is usable. */
@@ -83,9 +113,13 @@ public record SupplierBehaviour(
         rate(problems, "chargedTwiceRate", chargedTwiceRate);
         rate(problems, "querySlowRate", querySlowRate);
         rate(problems, "queryFailureRate", queryFailureRate);
-        if (lateCallbackDelayMs < 0 || lateCallbackDelayMs > 86_400_000) {
-            problems.add("lateCallbackDelayMs must be between 0 and one day");
-        }
+        rate(problems, "reversalRefuseRate", reversalRefuseRate);
+        rate(problems, "statementOmitRate", statementOmitRate);
+        rate(problems, "statementAmountErrorRate", statementAmountErrorRate);
+        rate(problems, "chargedDespiteFailureRate", chargedDespiteFailureRate);
+        rate(problems, "successAfterFailureRate", successAfterFailureRate);
+        delay(problems, "lateCallbackDelayMs", lateCallbackDelayMs);
+        delay(problems, "successAfterFailureDelayMs", successAfterFailureDelayMs);
         Stream.of(submitLatency.problem("submitLatency"), resultLatency.problem("resultLatency"),
                 queryLatency.problem("queryLatency"), querySlowLatency.problem("querySlowLatency"))
                 .filter(p -> p != null).forEach(problems::add);
@@ -96,6 +130,12 @@ public record SupplierBehaviour(
             }
         }
         return problems;
+    }
+
+    private static void delay(List<String> problems, String name, long millis) {
+        if (millis < 0 || millis > MAX_DELAY_MS) {
+            problems.add(name + " must be between 0 and one day");
+        }
     }
 
     private static void rate(List<String> problems, String name, double value) {

@@ -2,6 +2,7 @@ package com.topup.sim;
 
 import com.topup.channel.adapter.FormMd5Adapter;
 import com.topup.channel.adapter.JsonHmacAdapter;
+import com.topup.channel.adapter.StatementLine;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The simulated suppliers: their orders in memory, the fate of each order, the timed results and the callbacks.
- * Everything runs on Vert.x timers; a reset makes every timer set before it do nothing.
+ * The simulated suppliers: their orders in memory, the fate of each order, the timed results, charges and callbacks,
+ * and (through {@link SimSettlement}) reversals and statements. Everything runs on Vert.x timers; a reset makes every
+ * timer set before it do nothing.
  */
 @ApplicationScoped
 public class SupplierSimulator {
@@ -38,6 +42,7 @@ public class SupplierSimulator {
             JsonHmacAdapter.PROTOCOL, new JsonHmacSimCodec(),
             FormMd5Adapter.PROTOCOL, new FormMd5SimCodec());
     private final SimOrderBook orders = new SimOrderBook();
+    private final SimSettlement settlement = new SimSettlement(orders);
     private final AtomicLong epoch = new AtomicLong();
     private volatile Map<String, SimSupplierState> suppliers = Map.of();
     private volatile SimRandomness randomness = new SimRandomness(0);
@@ -143,7 +148,8 @@ public class SupplierSimulator {
             }
         }
         SimOrder order = new SimOrder(supplier.code(), submit.reference(), submit.carrier(), submit.amount(),
-                submit.callbackUrl(), fate.channelReference(), clock.instant());
+                submit.callbackUrl(), fate.channelReference(), clock.instant(), fate.statementOmitted(),
+                fate.statementAmountShift());
         SimOrder stored = orders.putIfAbsent(order);
         if (stored != order) {
             return new SubmitDecision(OrderFate.Immediate.ACCEPT, stored.channelReference(), fate.submitDelayMs());
@@ -169,34 +175,78 @@ public class SupplierSimulator {
         return fate;
     }
 
+    /** Reverses one charge of an order, as the supplier's fate for that charge decides. */
+    SimSettlement.ReversalDecision reverse(SimSupplierState supplier, SimReversal request) {
+        return settlement.reverse(supplier, request, randomness, clock.instant());
+    }
+
+    /** The charges made on the UTC day and not reversed, as the supplier states them (in time order). */
+    List<StatementLine> statement(SimSupplierState supplier, LocalDate day) {
+        return settlement.statement(supplier, day);
+    }
+
+    long statementDelayMs(SimSupplierState supplier, LocalDate day) {
+        return settlement.statementDelayMs(supplier, day, randomness);
+    }
+
     private void finish(SimSupplierState supplier, SimOrder order, OrderFate fate, long at) {
         SimProtocolCodec codec = codecs.get(supplier.protocol());
-        order.finish(fate.succeeds(), codec.failureCode(), clock.instant());
         SimStats stats = supplier.stats();
+        Instant now = clock.instant();
+        order.finish(fate.succeeds(), codec.failureCode(), now);
         (fate.succeeds() ? stats.succeeded : stats.failed).increment();
-        if (fate.callbackLost()) {
-            stats.callbacksLost.increment();
-        } else {
-            long delay = fate.callbackLate() ? supplier.behaviour().lateCallbackDelayMs() : 0;
-            if (fate.callbackLate()) {
-                stats.callbacksLate.increment();
-            }
-            later(at, delay, () -> deliver(supplier, order, order.channelReference(), 0, at));
-            if (fate.callbackDuplicated()) {
-                stats.callbacksDuplicated.increment();
-                later(at, delay + fate.duplicateGapMs(), () -> deliver(supplier, order, order.channelReference(), 0, at));
-            }
+        if (fate.succeeds()) {
+            charge(order, order.channelReference(), now);
+        } else if (fate.chargedDespiteFailure()) {
+            charge(order, order.channelReference(), now);
+            stats.chargedDespiteFailure.increment();
         }
+        report(supplier, order, fate, at);
         if (fate.chargedTwice()) {
             later(at, fate.secondChargeGapMs(), () -> {
-                order.chargeAgain(fate.secondReference());
+                charge(order, fate.secondReference(), clock.instant());
                 stats.chargedTwice.increment();
-                deliver(supplier, order, fate.secondReference(), 0, at);
+                deliver(supplier, order, order.view(), fate.secondReference(), 0, at);
+            });
+        }
+        if (fate.succeedsAfterFailure()) {
+            later(at, supplier.behaviour().successAfterFailureDelayMs(), () -> {
+                Instant then = clock.instant();
+                order.succeedLate(then);
+                charge(order, order.channelReference(), then);
+                stats.succeededAfterFailure.increment();
+                report(supplier, order, fate, at);
             });
         }
     }
 
-    private void deliver(SimSupplierState supplier, SimOrder order, String channelReference, int attempt, long at) {
+    private void charge(SimOrder order, String channelReference, Instant at) {
+        order.charge(channelReference, at);
+        orders.charged(order, LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /** Calls back the order's state as it is now, as the callback fate says (lost, late, duplicated). */
+    private void report(SimSupplierState supplier, SimOrder order, OrderFate fate, long at) {
+        SimStats stats = supplier.stats();
+        if (fate.callbackLost()) {
+            stats.callbacksLost.increment();
+            return;
+        }
+        SimOrder.View reported = order.view();
+        long delay = fate.callbackLate() ? supplier.behaviour().lateCallbackDelayMs() : 0;
+        if (fate.callbackLate()) {
+            stats.callbacksLate.increment();
+        }
+        later(at, delay, () -> deliver(supplier, order, reported, order.channelReference(), 0, at));
+        if (fate.callbackDuplicated()) {
+            stats.callbacksDuplicated.increment();
+            later(at, delay + fate.duplicateGapMs(), () -> deliver(supplier, order, reported, order.channelReference(), 0, at));
+        }
+    }
+
+    /** Posts the callback of the order as {@code reported}, retrying it while it is not acknowledged. */
+    private void deliver(SimSupplierState supplier, SimOrder order, SimOrder.View reported, String channelReference,
+                         int attempt, long at) {
         String url = order.callbackUrl();
         if (url == null || url.isBlank()) {
             return;
@@ -205,7 +255,7 @@ public class SupplierSimulator {
         SimStats stats = supplier.stats();
         stats.callbacksSent.increment();
         order.callbackSent();
-        SimMessage callback = codec.callback(supplier.secret(), order.view(), channelReference, clock.millis());
+        SimMessage callback = codec.callback(supplier.secret(), reported, channelReference, clock.millis());
         callbacks.post(url, callback, acknowledged -> {
             if (acknowledged) {
                 stats.callbacksAcknowledged.increment();
@@ -213,7 +263,8 @@ public class SupplierSimulator {
             } else {
                 stats.callbacksUnacknowledged.increment();
                 if (attempt < CALLBACK_RETRY_DELAYS_MS.length) {
-                    later(at, CALLBACK_RETRY_DELAYS_MS[attempt], () -> deliver(supplier, order, channelReference, attempt + 1, at));
+                    later(at, CALLBACK_RETRY_DELAYS_MS[attempt],
+                            () -> deliver(supplier, order, reported, channelReference, attempt + 1, at));
                 }
             }
         }, codec);

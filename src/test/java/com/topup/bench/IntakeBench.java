@@ -43,8 +43,8 @@ import java.util.function.Function;
 public final class IntakeBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] PHONES = {"13800138000", "13912345678", "18612345678", "13012345678", "18912345678",
-            "13312345678", "15012345678", "17712345678"};
+    /** Mobile prefixes of every carrier; each order gets its own number (the same number again would be held). */
+    private static final String[] PREFIXES = {"138", "139", "186", "130", "189", "133", "150", "177"};
 
     private final String baseUrl;
     private final String host;
@@ -126,7 +126,8 @@ public final class IntakeBench {
     private static Call orderRequest(Merchant merchant) {
         long n = SEQUENCE.incrementAndGet();
         String body = "{\"merchantOrderId\":\"B" + n + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "\",\"phone\":\"" + PHONES[(int) (n % PHONES.length)] + "\",\"faceValue\":" + (n % 2 == 0 ? 1000 : 5000) + "}";
+                + "\",\"phone\":\"" + PREFIXES[(int) (n % PREFIXES.length)] + String.format("%08d", n % 100_000_000)
+                + "\",\"faceValue\":" + (n % 2 == 0 ? 1000 : 5000) + "}";
         return new Call("POST", "/api/v1/orders", body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -130,7 +130,7 @@ public final class RoutingBench {
         }
     }
 
-    private static String generatedRules(int count) {
+    static String generatedRules(int count) {
         StringBuilder drl = new StringBuilder("""
                 package com.topup.rules.routing;
                 import com.topup.rules.model.OrderFact;

@@ -24,21 +24,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Puts orders off the happy path through the real platform (simulator, Kafka, rules, PostgreSQL) and checks the
  * money afterwards.
  */
-final class RepairScenarios {
+public final class RepairScenarios {
 
-    static final String SIM_FAST_SECRET = "sim-fast-secret-0c1d";
-    static final Duration WAIT = Duration.ofSeconds(40);
+    public static final String SIM_FAST_SECRET = "sim-fast-secret-0c1d";
+    public static final Duration WAIT = Duration.ofSeconds(40);
 
     private RepairScenarios() {
     }
 
-    static String token(String user) {
+    public static String token(String user) {
         String keycloak = ConfigProvider.getConfig().getValue("topup.test.keycloak-url", String.class);
         return KeycloakTokens.accessToken(keycloak + "/realms/topup", "topup-cli", user, user);
     }
 
     /** sim-fast alone takes orders and never finishes them: no result, no callback, status PROCESSING. */
-    static void channelThatNeverAnswers() {
+    public static void channelThatNeverAnswers() {
         SimulatedChannels.only("sim-fast");
         SimulatedChannels.behave("sim-fast", """
                 {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
@@ -49,57 +49,57 @@ final class RepairScenarios {
         SimulatedChannels.timings("sim-fast", 3_000, 500);
     }
 
-    static String place(MerchantApi merchant, String phone, long faceValue, String notifyUrl) {
+    public static String place(MerchantApi merchant, String phone, long faceValue, String notifyUrl) {
         String body = "{\"merchantOrderId\":\"" + MerchantApi.uniqueOrderId("RP") + "\",\"phone\":\"" + phone
                 + "\",\"faceValue\":" + faceValue + (notifyUrl == null ? "" : ",\"notifyUrl\":\"" + notifyUrl + "\"") + "}";
         return merchant.post("/api/v1/orders", body).then().statusCode(201).extract().path("orderId");
     }
 
-    static String place(long faceValue) {
+    public static String place(long faceValue) {
         return place(MerchantApi.demo(), MerchantApi.uniquePhone(), faceValue, null);
     }
 
-    static JsonPath staffOrder(String orderId) {
+    public static JsonPath staffOrder(String orderId) {
         return given().auth().oauth2(token("auditor")).get("/admin/api/orders/" + orderId)
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static String status(String orderId) {
+    public static String status(String orderId) {
         return staffOrder(orderId).getString("order.status");
     }
 
-    static void awaitStatus(String orderId, String wanted) {
+    public static void awaitStatus(String orderId, String wanted) {
         CallbackOrders.eventually(WAIT, "order " + orderId + " " + wanted, () -> wanted.equals(status(orderId)));
     }
 
     /** An order the channel never finishes, held for review by the seed repair rules after their status queries. */
-    static String heldForReview(long faceValue) {
+    public static String heldForReview(long faceValue) {
         channelThatNeverAnswers();
         String orderId = place(faceValue);
         awaitStatus(orderId, "REVIEW");
         return orderId;
     }
 
-    static Response act(String user, String orderId, String action, String body) {
+    public static Response act(String user, String orderId, String action, String body) {
         return given().auth().oauth2(token(user)).contentType("application/json").body(body)
                 .post("/admin/api/orders/{id}/actions/{action}", orderId, action);
     }
 
     /** The order's anomalies as the operators' queue lists them. */
-    static List<Map<String, Object>> anomalies(String orderId) {
+    public static List<Map<String, Object>> anomalies(String orderId) {
         List<Map<String, Object>> items = given().auth().oauth2(token("operator")).queryParam("limit", 200)
                 .get("/admin/api/anomalies").then().statusCode(200).extract().jsonPath().getList("items");
         return items.stream().filter(a -> orderId.equals(a.get("orderId"))).toList();
     }
 
-    static Map<String, Object> anomaly(String orderId, String kind) {
+    public static Map<String, Object> anomaly(String orderId, String kind) {
         CallbackOrders.eventually(WAIT, kind + " on " + orderId,
                 () -> anomalies(orderId).stream().anyMatch(a -> kind.equals(a.get("kind"))));
         return anomalies(orderId).stream().filter(a -> kind.equals(a.get("kind"))).findFirst().orElseThrow();
     }
 
     /** A signed json-hmac callback from sim-fast about an attempt, as the supplier would send it. */
-    static Response channelCallback(String attemptId, String status, String channelReference, long amount) {
+    public static Response channelCallback(String attemptId, String status, String channelReference, long amount) {
         String body = "{\"reference\":\"" + attemptId + "\",\"channelReference\":\"" + channelReference
                 + "\",\"status\":\"" + status + "\",\"amount\":" + amount + "}";
         String timestamp = Long.toString(System.currentTimeMillis());
@@ -111,7 +111,7 @@ final class RepairScenarios {
                 .post("/callbacks/channels/sim-fast");
     }
 
-    static long ledgerRows(String orderId, String kind) {
+    public static long ledgerRows(String orderId, String kind) {
         return Arc.container().instance(Sql.class).get()
                 .queryLong("select count(*) from ledger_entry where order_id = ? and kind = ?", orderId, kind);
     }
@@ -120,7 +120,7 @@ final class RepairScenarios {
      * The money of an order moved exactly once: one debit; a refund if and only if it ended FAILED (or it was
      * charged again later); at most one re-charge, only after a refund; the merchant's ledger adds up.
      */
-    static void moneyMovedOnce(String orderId, String merchant) {
+    public static void moneyMovedOnce(String orderId, String merchant) {
         String status = status(orderId);
         long debits = ledgerRows(orderId, "DEBIT");
         long refunds = ledgerRows(orderId, "REFUND");

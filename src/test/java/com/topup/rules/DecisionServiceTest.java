@@ -98,17 +98,18 @@ import com.topup.rules.model.RepairAction;
     }
 
     @Test
-    void repairRulesThatLoopHoldTheAnomalyForAPerson() {
+    void repairRulesThatBreakHoldTheAnomalyForAPerson() {
         CompilationResult looping = compiler.compile("repair", """
                 package com.topup.rules.repair;
                 import com.topup.rules.model.AnomalyFact;
                 import com.topup.rules.model.RepairDecision;
                 global RepairDecision decision;
-                rule "loops"
+                rule "breaks"
                     when
                         $a : AnomalyFact()
                     then
-                        update($a);
+                        int zero = 0;
+                        decision.flag("never " + 1 / zero);
                 end
                 """);
         if (!looping.succeeded()) {

@@ -52,6 +52,25 @@ class DrlCompilerTest {
     }
 
     @Test
+    void matchesRunsOnTheLinearTimeEngine() {
+        CompilationResult result = compiler.compile("routing", HEADER + """
+                rule "A channels"
+                    when
+                        $c : ChannelFact( code matches "A-[0-9]+" )
+                    then
+                        decision.propose($c, 1.0, "A");
+                end
+                """);
+        assertTrue(result.succeeded(), () -> result.errors().toString());
+        List<ChannelFact> channels = List.of(SeedRoutingRulesTest.channel("A-1", Set.of("CHINA_MOBILE"), Set.of(), 0.9, 100, 0,
+                10, "CLOSED", 10), SeedRoutingRulesTest.channel("B-1", Set.of("CHINA_MOBILE"), Set.of(), 0.9, 100, 0, 10, "CLOSED", 10));
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 1, result.kieBase(), new RuleLimits(100, 5_000))) {
+            assertEquals(List.of("A-1"), runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, channels, new RuleRandom(1)).ranked()
+                    .stream().map(com.topup.rules.model.RouteCandidate::channel).toList());
+        }
+    }
+
+    @Test
     void sandboxRefusalsNeverReachTheEngine() {
         CompilationResult result = compiler.compile("routing", HEADER + """
                 rule "escape"
@@ -106,40 +125,58 @@ class DrlCompilerTest {
         }
     }
 
+    /** Three channel patterns over ten channels: a thousand matches of one rule. */
+    private static final String CROSS_PRODUCT = """
+            rule "cross product"
+                when
+                    $a : ChannelFact()
+                    $b : ChannelFact()
+                    $c : ChannelFact()
+                then
+                    decision.propose($a, 0.5, "x" + $b.getCode() + $c.getCode());
+            end
+            """;
+
+    private static List<ChannelFact> channels(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> SeedRoutingRulesTest.channel("C" + i, Set.of("CHINA_MOBILE"),
+                Set.of(), 0.9, 100, 0, 10, "CLOSED", 10)).toList();
+    }
+
     @Test
     void runawayRulesTripTheFiringLimit() {
-        CompilationResult result = compiler.compile("routing", HEADER + """
-                rule "loops forever"
-                    when
-                        $o : OrderFact()
-                    then
-                        insert(new OrderFact("again", "m", "STANDARD", "CHINA_MOBILE", "北京", null, 1000, 985, 1, 0));
-                end
-                """);
+        CompilationResult result = compiler.compile("routing", HEADER + CROSS_PRODUCT);
         assertTrue(result.succeeded(), () -> result.errors().toString());
         try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(500, 5_000))) {
             RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
-                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(), new RuleRandom(1)));
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, channels(10), new RuleRandom(1)));
             assertTrue(violation.getMessage().contains("500 rule firings"), violation.getMessage());
         }
     }
 
     @Test
-    void aWarmedRuntimeTripsItsTimeBudget() {
-        CompilationResult result = compiler.compile("routing", HEADER + """
-                rule "keeps going"
-                    when
-                        $o : OrderFact()
-                    then
-                        insert(new OrderFact("again", "m", "STANDARD", "CHINA_MOBILE", "北京", null, 1000, 985, 1, 0));
-                end
-                """);
+    void aWarmedRuntimeIsStoppedByItsCpuBudgetInsideTheEngine() {
+        CompilationResult result = compiler.compile("routing", HEADER + CROSS_PRODUCT);
         assertTrue(result.succeeded(), () -> result.errors().toString());
-        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(), new RuleLimits(5_000_000, 5))
-                .warmUp()) {
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(),
+                new RuleLimits(5_000_000, 5, Long.MAX_VALUE)).warmUp()) {
             RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
-                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, List.of(), new RuleRandom(1)));
-            assertTrue(violation.getMessage().contains("time budget of 5 ms"), violation.getMessage());
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, channels(60), new RuleRandom(1)));
+            assertEquals("cpu", violation.budget(), violation.getMessage());
+            assertEquals("cross product", violation.rule());
+        }
+    }
+
+    @Test
+    void aDecisionIsStoppedByItsAllocationBudgetInsideTheEngine() {
+        CompilationResult result = compiler.compile("routing", HEADER + CROSS_PRODUCT);
+        assertTrue(result.succeeded(), () -> result.errors().toString());
+        try (RuleSetRuntime runtime = new RuleSetRuntime("routing", 9, result.kieBase(),
+                new RuleLimits(5_000_000, 60_000, 1 << 20)).warmUp()) {
+            RuleGuardViolation violation = assertThrows(RuleGuardViolation.class,
+                    () -> runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, channels(30), new RuleRandom(1)));
+            assertEquals("allocation", violation.budget(), violation.getMessage());
+            // the same runtime decides normally afterwards: the stopped session was discarded, not reused
+            assertEquals(1, runtime.route(SeedRoutingRulesTest.BEIJING_MOBILE, channels(1), new RuleRandom(1)).ranked().size());
         }
     }
 

@@ -192,6 +192,103 @@ class BehaviourModelTest {
         assertEquals("a: secret of at least 8 characters", duplicate.problems().get(2));
     }
 
+    private static SupplierBehaviour settlement(double successRate, double despite, double afterFailure, double omit,
+                                                double amountError) {
+        return new SupplierBehaviour(Map.of("CHINA_MOBILE", successRate), 0, 0, null, null, null, List.of(), 0, 0, 0, 0,
+                0, null, 0, null, 0, 0, omit, amountError, despite, afterFailure, 500);
+    }
+
+    @Test
+    void theNewFatesDoNotChangeTheOldOnes() {
+        SimRandomness randomness = new SimRandomness(99);
+        for (int i = 0; i < 200; i++) {
+            OrderFate none = OrderFate.draw(settlement(0.5, 0, 0, 0, 0), "sim", "CHINA_MOBILE", randomness.forOrder("sim", "R" + i));
+            OrderFate all = OrderFate.draw(settlement(0.5, 1, 1, 1, 1), "sim", "CHINA_MOBILE", randomness.forOrder("sim", "R" + i));
+            assertEquals(none.succeeds(), all.succeeds());
+            assertEquals(none.channelReference(), all.channelReference());
+            assertEquals(none.resultDelayMs(), all.resultDelayMs());
+            assertFalse(none.chargedDespiteFailure() || none.succeedsAfterFailure() || none.statementOmitted());
+            assertEquals(0, none.statementAmountShift());
+        }
+    }
+
+    @Test
+    void ratesOfZeroAndOneForceTheSettlementFates() {
+        SimRandomness randomness = new SimRandomness(13);
+        for (int i = 0; i < 500; i++) {
+            OrderFate failing = OrderFate.draw(settlement(0, 1, 0, 1, 1), "sim", "CHINA_MOBILE", randomness.forOrder("sim", "F" + i));
+            assertFalse(failing.succeeds());
+            assertTrue(failing.chargedDespiteFailure());
+            assertFalse(failing.succeedsAfterFailure());
+            assertTrue(failing.statementOmitted());
+            long shift = Math.abs(failing.statementAmountShift());
+            assertTrue(shift >= 100 && shift <= 1_000, "shift " + failing.statementAmountShift());
+
+            OrderFate late = OrderFate.draw(settlement(0, 1, 1, 0, 0), "sim", "CHINA_MOBILE", randomness.forOrder("sim", "L" + i));
+            assertTrue(late.succeedsAfterFailure());
+            assertFalse(late.chargedDespiteFailure(), "a late success is charged when it comes, not at the failure");
+            assertFalse(late.statementOmitted());
+            assertEquals(0, late.statementAmountShift());
+
+            OrderFate succeeding = OrderFate.draw(settlement(1, 1, 1, 0, 0), "sim", "CHINA_MOBILE", randomness.forOrder("sim", "S" + i));
+            assertTrue(succeeding.succeeds());
+            assertFalse(succeeding.chargedDespiteFailure() || succeeding.succeedsAfterFailure(), "only failures turn");
+        }
+    }
+
+    @Test
+    void settlementRatesAreRoughlyHonoured() {
+        SupplierBehaviour b = settlement(0.5, 0.2, 0.1, 0.05, 0.15);
+        SimRandomness randomness = new SimRandomness(21);
+        int despite = 0, after = 0, omitted = 0, shifted = 0, up = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            OrderFate fate = OrderFate.draw(b, "sim", "CHINA_MOBILE", randomness.forOrder("sim", "R" + i));
+            despite += fate.chargedDespiteFailure() ? 1 : 0;
+            after += fate.succeedsAfterFailure() ? 1 : 0;
+            omitted += fate.statementOmitted() ? 1 : 0;
+            shifted += fate.statementAmountShift() != 0 ? 1 : 0;
+            up += fate.statementAmountShift() > 0 ? 1 : 0;
+        }
+        assertNear(0.5 * 0.1, after, DRAWS);
+        assertNear(0.5 * 0.9 * 0.2, despite, DRAWS);
+        assertNear(0.05, omitted, DRAWS);
+        assertNear(0.15, shifted, DRAWS);
+        assertNear(0.075, up, DRAWS);
+    }
+
+    @Test
+    void settlementKnobsAreReadValidatedAndDefaultToNothing() {
+        SupplierBehaviour parsed = SimProfiles.parseBehaviour("""
+                {"successRate":{"CHINA_MOBILE":1},"reversalRefuseRate":0.25,"statementOmitRate":0.1,
+                 "statementAmountErrorRate":0.2,"chargedDespiteFailureRate":0.3,"successAfterFailureRate":0.4,
+                 "successAfterFailureDelayMs":1500}""");
+        assertEquals(0.25, parsed.reversalRefuseRate());
+        assertEquals(0.1, parsed.statementOmitRate());
+        assertEquals(0.2, parsed.statementAmountErrorRate());
+        assertEquals(0.3, parsed.chargedDespiteFailureRate());
+        assertEquals(0.4, parsed.successAfterFailureRate());
+        assertEquals(1500, parsed.successAfterFailureDelayMs());
+        SupplierBehaviour minimal = SimProfiles.parseBehaviour("{\"successRate\":{\"CHINA_MOBILE\":1}}");
+        assertEquals(0, minimal.reversalRefuseRate());
+        assertEquals(0, minimal.statementOmitRate());
+        assertEquals(0, minimal.statementAmountErrorRate());
+        assertEquals(0, minimal.chargedDespiteFailureRate());
+        assertEquals(0, minimal.successAfterFailureRate());
+        assertEquals(0, minimal.successAfterFailureDelayMs());
+
+        InvalidSimProfile invalid = assertThrows(InvalidSimProfile.class, () -> SimProfiles.parseBehaviour("""
+                {"successRate":{"CHINA_MOBILE":1},"reversalRefuseRate":1.5,"statementOmitRate":-0.1,
+                 "statementAmountErrorRate":2,"chargedDespiteFailureRate":-1,"successAfterFailureRate":1.01,
+                 "successAfterFailureDelayMs":-5}"""));
+        assertEquals(List.of("reversalRefuseRate must be between 0 and 1", "statementOmitRate must be between 0 and 1",
+                "statementAmountErrorRate must be between 0 and 1", "chargedDespiteFailureRate must be between 0 and 1",
+                "successAfterFailureRate must be between 0 and 1", "successAfterFailureDelayMs must be between 0 and one day"),
+                invalid.problems());
+        assertTrue(settlement(1, 0, 0, 0, 0).problems().isEmpty());
+        assertThrows(InvalidSimProfile.class, () -> SimProfiles.parseBehaviour(
+                "{\"successRate\":{\"CHINA_MOBILE\":1},\"statementPhantomRate\":0.1}"), "no such knob");
+    }
+
     private static void assertNear(double expectedShare, int count, int total) {
         double share = (double) count / total;
         assertTrue(Math.abs(share - expectedShare) < 0.015, "expected about " + expectedShare + ", got " + share);

@@ -1,5 +1,6 @@
 package com.topup.channel.adapter;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -17,16 +18,17 @@ public interface ChannelAdapter {
 
     /**
      * Asks the channel to take back one charge: the one it made for our {@code reference} under
-     * {@code channelReference} (for a duplicate charge, the second one).
+     * {@code channelReference} (for a duplicate charge, the second one), of {@code amount} fen. REVERSED also when it
+     * was reversed before (asking again changes nothing); REFUSED with the supplier's code when it says no; UNKNOWN
+     * when no usable answer came (network, timeout, 5xx, garbage, bad signature).
      */
-    default ReversalResult reverse(ChannelEndpoint channel, String reference, String channelReference, long amount) {
-        return new ReversalResult(ReversalResult.Outcome.NOT_SUPPORTED, null, "protocol " + protocol() + " has no reversal");
-    }
+    ReversalResult reverse(ChannelEndpoint channel, String reference, String channelReference, long amount);
 
-    /** The supplier's statement of the charges it made on one UTC day. */
-    default StatementResult statement(ChannelEndpoint channel, java.time.LocalDate day) {
-        return StatementResult.unavailable(day, "NOT_SUPPORTED", "protocol " + protocol() + " has no statement");
-    }
+    /**
+     * The supplier's statement of the charges it made on one UTC day and has not reversed: one line per charge (an
+     * order charged twice has two lines, same reference). Unavailable when no complete, correctly signed statement came.
+     */
+    StatementResult statement(ChannelEndpoint channel, LocalDate day);
 
     /**
      * Verifies and reads a callback the channel posted to us. Header names are lower case.

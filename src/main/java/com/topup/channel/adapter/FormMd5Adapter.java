@@ -4,14 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The form-md5 protocol, the usual convention of Chinese recharge suppliers. Requests are form posts signed with
- * {@link FormMd5Signature}: {@code POST {baseUrl}/recharge} with {@code order_no, mobile, carrier, amount} (fen)
- * {@code , notify_url, timestamp} (epoch seconds) {@code , sign}, and {@code POST {baseUrl}/query} with
- * {@code order_no, timestamp, sign}. Answers are JSON with a {@code sign} field; their codes map as in
- * {@link FormMd5Codes}. Callbacks are form posts acknowledged with the text {@code success}.
+ * {@link FormMd5Signature}, each with {@code timestamp} (epoch seconds) and {@code sign}. Answers are JSON objects of
+ * string values with a {@code sign} over the others, {@code code} and {@code msg} always; their codes map as in
+ * {@link FormMd5Codes}. An answer that is not signed, or not 2xx, is no answer.
+ * <ul>
+ * <li>Top-up: {@code POST {baseUrl}/recharge} {@code order_no, mobile, carrier, amount} (fen) {@code , notify_url}
+ * → {@code code, sup_order_no}.</li>
+ * <li>Status: {@code POST {baseUrl}/query} {@code order_no} → {@code code, order_no, sup_order_no, status, amount,
+ * err_code}.</li>
+ * <li>Reversal (冲正) of one charge: {@code POST {baseUrl}/reverse} {@code order_no, sup_order_no, amount} (the fen
+ * charged) → {@code code, msg, order_no, sup_order_no}: 0000 reversed (also when reversed before), 3001 and 9999 no
+ * usable answer, any other code a refusal (4001 not charged under that sup_order_no, 4002 refused, 4003 amount not
+ * the one charged, 4004 still processing, 1006 no such order).</li>
+ * <li>Daily statement (对账单): {@code POST {baseUrl}/bill} {@code bill_date} ({@code yyyyMMdd}, a UTC day) →
+ * {@code code, bill_date, count, total_amount, bill}: {@code bill} holds one line per charge made that day and not
+ * reversed, lines separated by {@code 
+}, each {@code order_no,sup_order_no,amount,charge_time} (fen, epoch
+ * seconds). {@code count} and {@code total_amount} must match the lines, else the statement is unavailable.</li>
+ * <li>Callbacks: form posts {@code order_no, sup_order_no, status} (2 or 9) {@code , amount, err_code, timestamp,
+ * sign}, acknowledged with the text {@code success}.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class FormMd5Adapter implements ChannelAdapter {
@@ -47,6 +64,19 @@ public class FormMd5Adapter implements ChannelAdapter {
     public StatusResult query(ChannelEndpoint channel, String reference) {
         HttpExchange exchange = post(channel, "query", FormMd5Messages.queryParams(reference, channel.secret(), clock.millis()));
         return FormMd5Messages.readQueryAnswer(exchange, channel.secret(), reference);
+    }
+
+    @Override
+    public ReversalResult reverse(ChannelEndpoint channel, String reference, String channelReference, long amount) {
+        HttpExchange exchange = post(channel, "reverse",
+                FormMd5Messages.reversalParams(reference, channelReference, amount, channel.secret(), clock.millis()));
+        return FormMd5Messages.readReversalAnswer(exchange, channel.secret(), reference, channelReference);
+    }
+
+    @Override
+    public StatementResult statement(ChannelEndpoint channel, LocalDate day) {
+        HttpExchange exchange = post(channel, "bill", FormMd5Messages.statementParams(day, channel.secret(), clock.millis()));
+        return FormMd5Messages.readStatementAnswer(exchange, channel.secret(), day);
     }
 
     @Override

@@ -2,7 +2,12 @@ package com.topup.channel.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +33,23 @@ final class FormMd5Messages {
     static Map<String, String> queryParams(String reference, String secret, long nowMillis) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("order_no", reference);
+        params.put(FormMd5Signature.TIMESTAMP, Long.toString(nowMillis / 1000));
+        return FormMd5Signature.signed(params, secret);
+    }
+
+    static Map<String, String> reversalParams(String reference, String channelReference, long amount, String secret,
+                                              long nowMillis) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("order_no", reference);
+        params.put("sup_order_no", channelReference);
+        params.put("amount", Long.toString(amount));
+        params.put(FormMd5Signature.TIMESTAMP, Long.toString(nowMillis / 1000));
+        return FormMd5Signature.signed(params, secret);
+    }
+
+    static Map<String, String> statementParams(LocalDate day, String secret, long nowMillis) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("bill_date", day.format(DateTimeFormatter.BASIC_ISO_DATE));
         params.put(FormMd5Signature.TIMESTAMP, Long.toString(nowMillis / 1000));
         return FormMd5Signature.signed(params, secret);
     }
@@ -95,6 +117,88 @@ final class FormMd5Messages {
             case FormMd5Codes.STATUS_NOT_FOUND -> new StatusResult(ChannelStatus.NOT_FOUND, null, null, null, null, null);
             default -> StatusResult.unknown("INVALID_RESPONSE", "unknown status " + status);
         };
+    }
+
+    static ReversalResult readReversalAnswer(HttpExchange exchange, String secret, String reference,
+                                             String channelReference) {
+        if (exchange.failed()) {
+            return ReversalResult.unknown(exchange.failureClass(), exchange.failureMessage());
+        }
+        if (!exchange.successful()) {
+            return ReversalResult.unknown(exchange.unusableStatusClass(), "HTTP " + exchange.status());
+        }
+        Map<String, String> answer = verifiedFields(exchange, secret);
+        if (answer == null || answer.get("code") == null) {
+            return ReversalResult.unknown("INVALID_RESPONSE", "unsigned, badly signed or unreadable answer");
+        }
+        String echoedReference = nonBlank(answer.get("order_no"));
+        String echoedCharge = nonBlank(answer.get("sup_order_no"));
+        if ((echoedReference != null && !echoedReference.equals(reference))
+                || (echoedCharge != null && !echoedCharge.equals(channelReference))) {
+            return ReversalResult.unknown("INVALID_RESPONSE", "answer about another charge");
+        }
+        String code = answer.get("code");
+        if (FormMd5Codes.OK.equals(code)) {
+            return new ReversalResult(ReversalResult.Outcome.REVERSED, null, null);
+        }
+        return new ReversalResult(FormMd5Codes.reversalRefused(code) ? ReversalResult.Outcome.REFUSED
+                : ReversalResult.Outcome.UNKNOWN, code, answer.get("msg"));
+    }
+
+    static StatementResult readStatementAnswer(HttpExchange exchange, String secret, LocalDate day) {
+        if (exchange.failed()) {
+            return StatementResult.unavailable(day, exchange.failureClass(), exchange.failureMessage());
+        }
+        if (!exchange.successful()) {
+            return StatementResult.unavailable(day, exchange.unusableStatusClass(), "HTTP " + exchange.status());
+        }
+        Map<String, String> answer = verifiedFields(exchange, secret);
+        if (answer == null || answer.get("code") == null) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "unsigned, badly signed or unreadable answer");
+        }
+        String code = answer.get("code");
+        if (!FormMd5Codes.OK.equals(code)) {
+            return StatementResult.unavailable(day, "REFUSED", "code " + code + ": " + answer.get("msg"));
+        }
+        if (!day.format(DateTimeFormatter.BASIC_ISO_DATE).equals(answer.get("bill_date"))) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "bill of another day");
+        }
+        Long count = Timestamps.parseDigits(answer.get("count"));
+        Long total = Timestamps.parseDigits(answer.get("total_amount"));
+        if (count == null || total == null) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "bill without count or total_amount");
+        }
+        String bill = answer.getOrDefault("bill", "");
+        List<StatementLine> lines = new ArrayList<>();
+        long sum = 0;
+        for (String row : bill.isEmpty() ? new String[0] : bill.split("\n", -1)) {
+            StatementLine line = billLine(row);
+            if (line == null) {
+                return StatementResult.unavailable(day, "INVALID_RESPONSE", "bill line " + (lines.size() + 1) + " unreadable");
+            }
+            lines.add(line);
+            sum += line.amount();
+        }
+        if (lines.size() != count || sum != total) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "bill lines do not add up to count and total_amount");
+        }
+        return StatementResult.of(day, lines);
+    }
+
+    /** {@code order_no,sup_order_no,amount,charge_time} (epoch seconds), else null. */
+    private static StatementLine billLine(String row) {
+        String[] fields = row.split(",", -1);
+        if (fields.length != 4) {
+            return null;
+        }
+        String reference = nonBlank(fields[0]);
+        String supplierOrder = nonBlank(fields[1]);
+        Long amount = Timestamps.parseDigits(fields[2]);
+        Long seconds = Timestamps.parseDigits(fields[3]);
+        if (reference == null || supplierOrder == null || amount == null || seconds == null) {
+            return null;
+        }
+        return new StatementLine(reference, supplierOrder, amount, Instant.ofEpochSecond(seconds));
     }
 
     static ChannelCallback readCallback(String secret, byte[] body, long nowMillis) throws InvalidChannelCallback {

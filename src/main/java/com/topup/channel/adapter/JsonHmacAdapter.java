@@ -3,13 +3,31 @@ package com.topup.channel.adapter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The json-hmac protocol. Requests: {@code POST {baseUrl}/topup} with
- * {@code {"reference","phone","carrier","faceValue","callbackUrl"}} and {@code POST {baseUrl}/query} with
- * {@code {"reference"}}; answers and callbacks are JSON signed with {@link JsonHmacSignature} both ways, and an
- * answer that is not signed is no answer (INVALID_RESPONSE). Callbacks are acknowledged with {@code {"ok":true}}.
+ * The json-hmac protocol. Requests, answers and callbacks are JSON signed with {@link JsonHmacSignature} both ways;
+ * an answer that is not signed (or is signed wrongly or long ago) is no answer (INVALID_RESPONSE), as is any HTTP
+ * status other than 2xx.
+ * <ul>
+ * <li>Top-up: {@code POST {baseUrl}/topup} {@code {"reference","phone","carrier","faceValue","callbackUrl"}} →
+ * {@code {"accepted":true,"channelReference"}} or {@code {"accepted":false,"errorCode","errorClass","message"}}.</li>
+ * <li>Status: {@code POST {baseUrl}/query} {@code {"reference"}} → {@code {"reference","status","channelReference",
+ * "amount","errorCode","errorClass"}}, status PROCESSING, SUCCEEDED, FAILED or NOT_FOUND.</li>
+ * <li>Reversal of one charge: {@code POST {baseUrl}/reverse} {@code {"reference","channelReference","amount"}}
+ * (amount: the fen charged) → {@code {"reference","channelReference","reversed":true}}, also when the charge was
+ * reversed before, or {@code {"reference","channelReference","reversed":false,"errorCode","message"}}: REFUSED with
+ * the errorCode — ORDER_NOT_FOUND, NOT_CHARGED (no charge under that channel reference), ORDER_PROCESSING (no result
+ * yet), AMOUNT_MISMATCH (amount is not the one charged) or REVERSAL_REFUSED (the supplier will not). A reversed
+ * charge leaves the statement; the order's status answer does not change.</li>
+ * <li>Daily statement: {@code POST {baseUrl}/statement} {@code {"date":"YYYY-MM-DD"}} (a UTC day) →
+ * {@code {"date","lines":[{"reference","channelReference","amount","chargedAt"}]}}, one line per charge made that
+ * day and not reversed, amount in fen, chargedAt an ISO-8601 instant. One unreadable line makes the whole statement
+ * unavailable.</li>
+ * <li>Callbacks: {@code {"reference","channelReference","status","amount","errorCode","errorClass"}} with status
+ * SUCCEEDED or FAILED, acknowledged with {@code {"ok":true}}.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class JsonHmacAdapter implements ChannelAdapter {
@@ -46,6 +64,18 @@ public class JsonHmacAdapter implements ChannelAdapter {
     public StatusResult query(ChannelEndpoint channel, String reference) {
         HttpExchange exchange = post(channel, "query", JsonHmacMessages.queryBody(reference));
         return JsonHmacMessages.readQueryAnswer(exchange, channel.secret(), clock.millis(), reference);
+    }
+
+    @Override
+    public ReversalResult reverse(ChannelEndpoint channel, String reference, String channelReference, long amount) {
+        HttpExchange exchange = post(channel, "reverse", JsonHmacMessages.reversalBody(reference, channelReference, amount));
+        return JsonHmacMessages.readReversalAnswer(exchange, channel.secret(), clock.millis(), reference, channelReference);
+    }
+
+    @Override
+    public StatementResult statement(ChannelEndpoint channel, LocalDate day) {
+        HttpExchange exchange = post(channel, "statement", JsonHmacMessages.statementBody(day));
+        return JsonHmacMessages.readStatementAnswer(exchange, channel.secret(), clock.millis(), day);
     }
 
     @Override

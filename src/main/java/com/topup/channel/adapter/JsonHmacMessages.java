@@ -1,7 +1,12 @@
 package com.topup.channel.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +30,18 @@ final class JsonHmacMessages {
 
     static byte[] queryBody(String reference) {
         return ProtocolJson.write(Map.of("reference", reference));
+    }
+
+    static byte[] reversalBody(String reference, String channelReference, long amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", reference);
+        body.put("channelReference", channelReference);
+        body.put("amount", amount);
+        return ProtocolJson.write(body);
+    }
+
+    static byte[] statementBody(LocalDate day) {
+        return ProtocolJson.write(Map.of("date", day.toString()));
     }
 
     static Map<String, String> signedHeaders(String secret, byte[] body, long nowMillis) {
@@ -88,6 +105,81 @@ final class JsonHmacMessages {
             case "NOT_FOUND" -> new StatusResult(ChannelStatus.NOT_FOUND, null, null, null, errorCode, null);
             default -> StatusResult.unknown("INVALID_RESPONSE", "unknown status " + status);
         };
+    }
+
+    static ReversalResult readReversalAnswer(HttpExchange exchange, String secret, long nowMillis, String reference,
+                                             String channelReference) {
+        if (exchange.failed()) {
+            return ReversalResult.unknown(exchange.failureClass(), exchange.failureMessage());
+        }
+        if (!exchange.successful()) {
+            return ReversalResult.unknown(exchange.unusableStatusClass(), "HTTP " + exchange.status());
+        }
+        JsonNode answer = verifiedObject(exchange, secret, nowMillis);
+        if (answer == null) {
+            return ReversalResult.unknown("INVALID_RESPONSE", "unsigned, badly signed or unreadable answer");
+        }
+        String echoedReference = ProtocolJson.text(answer, "reference");
+        String echoedCharge = ProtocolJson.text(answer, "channelReference");
+        if ((echoedReference != null && !echoedReference.equals(reference))
+                || (echoedCharge != null && !echoedCharge.equals(channelReference))) {
+            return ReversalResult.unknown("INVALID_RESPONSE", "answer about another charge");
+        }
+        JsonNode reversed = answer.get("reversed");
+        if (reversed == null || !reversed.isBoolean()) {
+            return ReversalResult.unknown("INVALID_RESPONSE", "answer without a boolean reversed");
+        }
+        if (reversed.asBoolean()) {
+            return new ReversalResult(ReversalResult.Outcome.REVERSED, null, null);
+        }
+        String errorCode = ProtocolJson.text(answer, "errorCode");
+        return new ReversalResult(ReversalResult.Outcome.REFUSED, errorCode == null ? "REFUSED" : errorCode,
+                ProtocolJson.text(answer, "message"));
+    }
+
+    static StatementResult readStatementAnswer(HttpExchange exchange, String secret, long nowMillis, LocalDate day) {
+        if (exchange.failed()) {
+            return StatementResult.unavailable(day, exchange.failureClass(), exchange.failureMessage());
+        }
+        if (!exchange.successful()) {
+            return StatementResult.unavailable(day, exchange.unusableStatusClass(), "HTTP " + exchange.status());
+        }
+        JsonNode answer = verifiedObject(exchange, secret, nowMillis);
+        if (answer == null) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "unsigned, badly signed or unreadable answer");
+        }
+        if (!day.toString().equals(ProtocolJson.text(answer, "date"))) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "statement of another day");
+        }
+        JsonNode items = answer.get("lines");
+        if (items == null || !items.isArray()) {
+            return StatementResult.unavailable(day, "INVALID_RESPONSE", "statement without lines");
+        }
+        List<StatementLine> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            StatementLine line = items.get(i).isObject() ? statementLine(items.get(i)) : null;
+            if (line == null) {
+                return StatementResult.unavailable(day, "INVALID_RESPONSE", "statement line " + (i + 1) + " unreadable");
+            }
+            lines.add(line);
+        }
+        return StatementResult.of(day, lines);
+    }
+
+    /** A line with all four fields readable, else null. */
+    private static StatementLine statementLine(JsonNode item) {
+        String reference = ProtocolJson.text(item, "reference");
+        String channelReference = ProtocolJson.text(item, "channelReference");
+        Long amount = ProtocolJson.amount(item, "amount");
+        String chargedAt = ProtocolJson.text(item, "chargedAt");
+        if (reference == null || channelReference == null || amount == null || chargedAt == null) {
+            return null;
+        }
+        try {
+            return new StatementLine(reference, channelReference, amount, Instant.parse(chargedAt));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     static ChannelCallback readCallback(String secret, Map<String, String> headers, byte[] body, long nowMillis)

@@ -1,6 +1,7 @@
 package com.topup.channel.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.http.HttpServer;
@@ -8,6 +9,7 @@ import io.vertx.mutiny.core.Vertx;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +27,11 @@ class ChannelHttpTest {
         vertx = Vertx.vertx();
         server = vertx.getDelegate().createHttpServer().requestHandler(request -> {
             switch (request.path()) {
-                case "/silent/topup", "/silent/recharge", "/silent/query" -> { } // never answers
-                case "/garbage/topup", "/garbage/recharge" -> request.response().end("<html>hello</html>");
-                case "/down/topup" -> request.response().setStatusCode(503).end();
+                case "/silent/topup", "/silent/recharge", "/silent/query", "/silent/reverse", "/silent/statement",
+                     "/silent/bill" -> { } // never answers
+                case "/garbage/topup", "/garbage/recharge", "/garbage/reverse", "/garbage/statement", "/garbage/bill" ->
+                        request.response().end("<html>hello</html>");
+                case "/down/topup", "/down/reverse", "/down/statement", "/down/bill" -> request.response().setStatusCode(503).end();
                 default -> request.response().setStatusCode(404).end();
             }
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -73,6 +77,27 @@ class ChannelHttpTest {
         SubmitResult unavailable = new JsonHmacAdapter(http).submit(endpoint("json-hmac", "/down", 2000), request());
         assertEquals("NETWORK", unavailable.errorClass());
         assertEquals(SubmitOutcome.REJECTED, unavailable.outcome());
+    }
+
+    @Test
+    void reversalsAndStatementsWithoutAUsableAnswerAreUnknownOrUnavailableWithinTheLimit() {
+        for (ChannelAdapter adapter : new ChannelAdapter[] {new JsonHmacAdapter(http), new FormMd5Adapter(http)}) {
+            long started = System.nanoTime();
+            ReversalResult silent = adapter.reverse(endpoint(adapter.protocol(), "/silent", 300), "R1", "C1", 1000);
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(new ReversalResult(ReversalResult.Outcome.UNKNOWN, "TIMEOUT", silent.message()), silent);
+            assertTrue(elapsedMillis >= 250 && elapsedMillis < 2_000, "elapsed " + elapsedMillis);
+            assertEquals("INVALID_RESPONSE", adapter.reverse(endpoint(adapter.protocol(), "/garbage", 2000), "R1", "C1", 1000).errorCode());
+            ReversalResult down = adapter.reverse(endpoint(adapter.protocol(), "/down", 2000), "R1", "C1", 1000);
+            assertEquals(ReversalResult.Outcome.UNKNOWN, down.outcome(), "503: nothing reversed, ask again later");
+
+            LocalDate day = LocalDate.of(2026, 3, 10);
+            StatementResult timedOut = adapter.statement(endpoint(adapter.protocol(), "/silent", 300), day);
+            assertFalse(timedOut.available());
+            assertEquals("TIMEOUT", timedOut.errorClass());
+            assertEquals("INVALID_RESPONSE", adapter.statement(endpoint(adapter.protocol(), "/garbage", 2000), day).errorClass());
+            assertEquals("NETWORK", adapter.statement(endpoint(adapter.protocol(), "/down", 2000), day).errorClass());
+        }
     }
 
     private static ChannelEndpoint endpoint(String protocol, String path, long timeoutMillis) {

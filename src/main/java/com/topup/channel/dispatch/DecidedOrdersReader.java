@@ -1,0 +1,53 @@
+package com.topup.channel.dispatch;
+
+import com.topup.common.db.Sql;
+import com.topup.rules.DecidedOrder;
+import com.topup.rules.DecidedOrders;
+import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.OrderFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recent routing decisions for backtests, as recorded: each order's first attempt with its channel and routing
+ * version, the order as rules saw it then, and the seed its decision drew with; channels as routing sees them now.
+ */
+@ApplicationScoped
+public class DecidedOrdersReader implements DecidedOrders {
+
+    private final Sql sql;
+    private final ChannelFactsBuilder facts;
+
+    public DecidedOrdersReader(Sql sql, ChannelFactsBuilder facts) {
+        this.sql = sql;
+        this.facts = facts;
+    }
+
+    @Override
+    @Transactional
+    public List<DecidedOrder> latest(int limit) {
+        return sql.query("""
+                        select o.id, m.code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price, a.channel_code,
+                               a.rule_version, greatest(0, (extract(epoch from (a.started_at - o.created_at)) * 1000)::bigint)
+                        from channel_attempt a
+                        join topup_order o on o.id = a.order_id
+                        join merchant m on m.id = o.merchant_id
+                        where a.attempt_no = 1
+                        order by a.started_at desc
+                        limit ?""",
+                row -> {
+                    String orderId = row.getString(1);
+                    OrderFact order = new OrderFact(orderId, row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), row.getString(6), row.getLong(7), row.getLong(8), 1, row.getLong(11));
+                    return new DecidedOrder(order, row.getString(9), (Integer) row.getObject(10), orderId.hashCode() * 31L + 1);
+                },
+                limit);
+    }
+
+    @Override
+    public List<ChannelFact> channelsNow(String carrier) {
+        return facts.untried(Set.of(), carrier);
+    }
+}
