@@ -12,8 +12,8 @@ after(async () => {
 });
 
 const PAGES = {
-  operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'merchants'],
-  auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'orders', 'repair', 'merchants', 'audit'],
+  operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'reconciliation', 'merchants'],
+  auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'orders', 'repair', 'reconciliation', 'merchants', 'audit'],
   admin: ['dashboard', 'channels', 'merchants', 'audit'],
 };
 
@@ -36,6 +36,8 @@ for (const [user, pages] of Object.entries(PAGES)) {
       await open(page, 'rules/routing/versions/1');
       await page.waitForSelector('[data-testid=version-author]');
       assert.equal(await page.locator('.version-actions button').count(), 0, 'no action buttons for an auditor');
+      await open(page, 'reconciliation');
+      assert.equal(await page.getByRole('button', { name: '立即对账' }).count(), 0, 'no reconciliation run for an auditor');
     }
     assert.deepEqual(page.problems, []);
     await page.context().close();
@@ -65,6 +67,22 @@ test('a bookmark or a reload of a console page opens that page', async () => {
   await page.waitForSelector('[data-testid=user-name]');
   assert.match(page.url(), /\/admin\/channels\/sim-fast$/);
   assert.equal(await page.locator('.state-error').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('operator: reconciles a channel\'s day against its statement', async () => {
+  const page = await login(browser, 'operator');
+  await open(page, 'reconciliation');
+  const form = page.locator('.filters');
+  await form.getByLabel('渠道').fill('sim-fast');
+  await form.getByLabel('日期（UTC）').fill(new Date().toISOString().slice(0, 10));
+  await form.getByRole('button', { name: '立即对账' }).click();
+  const run = page.getByTestId('reconciliation-run');
+  await run.getByText('已完成').waitFor({ timeout: 60_000 });
+  assert.match(page.url(), /channel=sim-fast/);
+  await page.getByTestId('reconciliation-runs').locator('tr', { hasText: 'sim-fast' }).first().waitFor();
+  await shot(page, 'operator-reconciliation');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

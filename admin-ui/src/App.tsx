@@ -18,6 +18,7 @@ const OrdersPage = lazy(() => import('./orders/OrdersPage'));
 const OrderPage = lazy(() => import('./orders/OrderPage'));
 const RepairPage = lazy(() => import('./repair/RepairPage'));
 const MerchantsPage = lazy(() => import('./merchants/MerchantsPage'));
+const ReconciliationPage = lazy(() => import('./reconciliation/ReconciliationPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 
 function Guard({ page, children }: { page: string; children: React.ReactNode }) {
@@ -93,6 +94,7 @@ export function App() {
             <Route path="/orders/:orderId" element={<Guard page="orders"><OrderPage /></Guard>} />
             <Route path="/repair" element={<Guard page="repair"><RepairPage /></Guard>} />
             <Route path="/merchants" element={<Guard page="merchants"><MerchantsPage /></Guard>} />
+            <Route path="/reconciliation" element={<Guard page="reconciliation"><ReconciliationPage /></Guard>} />
             <Route path="/audit" element={<Guard page="audit"><AuditPage /></Guard>} />
             <Route path="*" element={<Empty>{t('error.notFound')}</Empty>} />
           </Routes>

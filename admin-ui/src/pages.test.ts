@@ -9,6 +9,7 @@ import i18n from './shared/i18n';
 import { balances } from './merchants/MerchantsPage';
 import { shareRows } from './rules/BacktestPanel';
 import { parseFacts } from './rules/samples';
+import { gap, yesterdayUtc } from './reconciliation/api';
 
 describe('page logic', () => {
   it('sums the dashboard window and rates only finished orders', () => {
@@ -95,6 +96,13 @@ describe('page logic', () => {
     const rows = shareRows({ orders: 10, changed: 2, channelShare: { before: { a: 0.5, b: 0.5 }, after: { b: 0.7, c: 0.3 } }, expectedSuccess: { before: 0.9, after: 0.92 }, expectedCost: { before: 1, after: 1 } });
     expect(rows.map((r) => r.channel)).toEqual(['b', 'c', 'a']);
     expect(rows[2]).toEqual({ channel: 'a', before: 0.5, after: 0 });
+  });
+
+  it('reconciles yesterday (UTC) by default and shows the gap between the totals', () => {
+    expect(yesterdayUtc(new Date('2026-03-01T00:30:00Z'))).toBe('2026-02-28');
+    expect(yesterdayUtc(new Date('2026-01-01T23:59:00+08:00'))).toBe('2025-12-31');
+    expect(gap({ statementTotal: 10_000, ourTotal: 9_700 })).toBe(300);
+    expect(gap({ statementTotal: 5_000, ourTotal: 5_000 })).toBe(0);
   });
 
   it('refuses facts that are not an object of known parts', () => {

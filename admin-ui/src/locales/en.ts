@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: { title: 'TopUp Back Office', navigation: 'Main navigation', language: 'Language', logout: 'Sign out' },
-  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', merchants: 'Merchants', audit: 'Audit' },
+  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', reconciliation: 'Reconciliation', merchants: 'Merchants', audit: 'Audit' },
   role: { 'rule-author': 'Rule author', 'rule-approver': 'Rule approver', operator: 'Operator', auditor: 'Auditor', admin: 'Admin', none: 'No role' },
   state: { loading: 'Loading…', working: 'Working…', error: 'Something went wrong:', empty: 'Nothing here yet' },
   action: { retry: 'Retry', cancel: 'Cancel', close: 'Close', search: 'Search', reset: 'Reset', refresh: 'Refresh', more: 'Load more' },
@@ -21,7 +21,7 @@ const en: Shape<typeof zhCN> = {
     DRAFT: 'Draft', SUBMITTED: 'Submitted', ACTIVE: 'Live', RETIRED: 'Retired', REJECTED: 'Rejected',
     PENDING: 'Pending', PROCESSING: 'Processing', SUCCEEDED: 'Succeeded', FAILED: 'Failed', REVIEW: 'Review',
     OPEN: 'Open', RESOLVED: 'Resolved', SUPERSEDED: 'Superseded', CLOSED: 'Closed', HALF_OPEN: 'Half open', DONE: 'Done',
-    AWAITING_SECOND_OPERATOR: 'Awaiting second operator', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
+    AWAITING_SECOND_OPERATOR: 'Awaiting second operator', RUNNING: 'Running', RECOVERED: 'Recovered', WRITTEN_OFF: 'Written off', WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
   },
   ruleSet: { routing: 'Routing rules', fallback: 'Fallback rules', repair: 'Repair rules' },
   ruleSetAbout: { routing: 'Which channels get an order, in what order', fallback: 'What to do after a failed attempt', repair: 'What to do with stuck orders and other anomalies' },
@@ -146,6 +146,13 @@ const en: Shape<typeof zhCN> = {
     show: { OPEN: 'Open', RESOLVED: 'Resolved' }, allKinds: 'All kinds', openCount: 'open', atStakeTotal: '{{amount}} at stake',
     noneResolved: 'No anomaly has been resolved yet.', anomalyTitle: 'Anomaly #{{id}}: {{kind}}', ruleReason: 'Rules\' reason', outcome: 'Outcome',
     steps: 'Steps taken', noSteps: 'No step taken yet.',
+  },
+  reconciliation: {
+    title: 'Supplier reconciliation', date: 'Day (UTC)', show: 'Show', runNow: 'Reconcile now', hint: 'Each night the day before is reconciled; any day can be run again.',
+    status: 'Status', lines: 'Statement lines', matched: '{{count}} matched', differences: 'Differences', statementTotal: 'Statement total', ourTotal: 'Our total',
+    even: 'Both totals agree', gap: 'Gap {{amount}}', noDifferences: 'No differences: the statement matches our records.', reference: 'Reference',
+    statementAmount: 'Statement amount', ourAmount: 'Our amount', statementStatus: 'Statement status', ourStatus: 'Our status', anomaly: 'Anomaly',
+    claims: 'Money claimed back from the supplier', noClaims: 'Nothing is being claimed back.', recent: 'Recent runs', noRuns: 'No reconciliation has run yet.', startedBy: 'Started by',
   },
   merchants: {
     title: 'Merchants', none: 'No merchants yet.', code: 'Code', name: 'Name', status: 'Status', rate: 'Price rate', balance: 'Balance', reconcile: 'Reconcile',

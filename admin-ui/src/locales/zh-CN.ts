@@ -1,6 +1,6 @@
 const zhCN = {
   app: { title: 'TopUp 运营后台', navigation: '主导航', language: '语言', logout: '退出登录' },
-  nav: { dashboard: '总览', rules: '规则', approvals: '待审批', channels: '渠道', orders: '订单', repair: '异常队列', merchants: '商户', audit: '审计' },
+  nav: { dashboard: '总览', rules: '规则', approvals: '待审批', channels: '渠道', orders: '订单', repair: '异常队列', reconciliation: '渠道对账', merchants: '商户', audit: '审计' },
   role: { 'rule-author': '规则编写', 'rule-approver': '规则审批', operator: '运营', auditor: '审计', admin: '管理员', none: '无角色' },
   state: { loading: '加载中…', working: '处理中…', error: '出错了：', empty: '暂无数据' },
   action: { retry: '重试', cancel: '取消', close: '关闭', search: '查询', reset: '重置', refresh: '刷新', more: '加载更多' },
@@ -17,7 +17,7 @@ const zhCN = {
     DRAFT: '草稿', SUBMITTED: '待审批', ACTIVE: '生效中', RETIRED: '已退役', REJECTED: '已驳回',
     PENDING: '待处理', PROCESSING: '处理中', SUCCEEDED: '成功', FAILED: '失败', REVIEW: '待人工',
     OPEN: '未处理', RESOLVED: '已解决', SUPERSEDED: '已失效', CLOSED: '正常', HALF_OPEN: '半开', DONE: '已完成',
-    AWAITING_SECOND_OPERATOR: '待第二人确认', DELIVERED: '已送达', UNDELIVERED: '未送达',
+    AWAITING_SECOND_OPERATOR: '待第二人确认', RUNNING: '进行中', RECOVERED: '已追回', WRITTEN_OFF: '已核销', WITHDRAWN: '已撤回', DELIVERED: '已送达', UNDELIVERED: '未送达',
   },
   ruleSet: { routing: '路由规则', fallback: '失败处理规则', repair: '异常修复规则' },
   ruleSetAbout: { routing: '订单发往哪些渠道、按什么顺序', fallback: '一次尝试失败后怎么办', repair: '卡单、重复成功等异常如何处理' },
@@ -142,6 +142,13 @@ const zhCN = {
     show: { OPEN: '未处理', RESOLVED: '已解决' }, allKinds: '全部类型', openCount: '条未处理', atStakeTotal: '涉及 {{amount}}',
     noneResolved: '还没有已解决的异常。', anomalyTitle: '异常 #{{id}}：{{kind}}', ruleReason: '规则理由', outcome: '执行结果',
     steps: '处理步骤', noSteps: '还没有处理步骤。',
+  },
+  reconciliation: {
+    title: '渠道对账', date: '日期（UTC）', show: '查看', runNow: '立即对账', hint: '每天凌晨自动对账前一天；也可随时重跑某一天。',
+    status: '状态', lines: '账单笔数', matched: '{{count}} 笔一致', differences: '差异', statementTotal: '账单合计', ourTotal: '平台合计',
+    even: '两边金额一致', gap: '差额 {{amount}}', noDifferences: '没有差异：账单与平台记录一致。', reference: '流水号',
+    statementAmount: '账单金额', ourAmount: '平台金额', statementStatus: '账单状态', ourStatus: '平台状态', anomaly: '异常',
+    claims: '向供货商追讨中的款项', noClaims: '没有待追回的款项。', recent: '最近的对账', noRuns: '还没有对账记录。', startedBy: '发起',
   },
   merchants: {
     title: '商户', none: '还没有商户。', code: '代码', name: '名称', status: '状态', rate: '价格率', balance: '余额', reconcile: '对账',
