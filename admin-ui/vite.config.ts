@@ -12,7 +12,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/admin/api': 'http://127.0.0.1:8080' },
+    // The app the dev server talks to (TOPUP_APP_URL, e.g. a bin/start on another port).
+    proxy: { '/admin/api': process.env.TOPUP_APP_URL ?? 'http://127.0.0.1:8080' },
   },
   test: {
     environment: 'jsdom',

@@ -8,9 +8,11 @@ let browser;
 let live;
 let submitted;
 
+// A name of its own on every run, so a run against a database an earlier run left behind adds no duplicate rule.
+const RULE_NAME = `Prefer sim-fast in Guangdong ${Date.now().toString(36)}`;
 const RULE = (field) => `
 
-rule "Prefer sim-fast in Guangdong"
+rule "${RULE_NAME}"
     salience -10
     when
         $order : OrderFact( ${field} == "广东" )
@@ -64,7 +66,7 @@ test('analyst: error at its line, fix, test, diff, submit; cannot approve', asyn
   const fired = page.locator('[data-testid=fired-rules] li');
   await fired.first().waitFor();
   const firedRules = await fired.allInnerTexts();
-  assert.ok(firedRules.includes('Prefer sim-fast in Guangdong'), `fired: ${firedRules.join(', ')}`);
+  assert.ok(firedRules.includes(RULE_NAME), `fired: ${firedRules.join(', ')}`);
   await shot(page, 'analyst-test');
 
   await page.getByRole('tab', { name: /与生效版本对比/ }).click();
@@ -108,7 +110,7 @@ test('approver: approves from the queue, the version is live; rolls back', async
   assert.equal(sets.body.find((r) => r.name === 'routing').activeVersion, submitted);
 
   await open(page, 'rules/routing');
-  const previous = page.locator('[data-testid=versions] tr', { hasText: `v${live.version}` }).first();
+  const previous = page.locator(`[data-testid=versions] tr[data-version="${live.version}"]`);
   await previous.getByRole('button', { name: '回滚到此版本' }).click();
   const dialog = page.locator('.dialog');
   await dialog.locator('[data-testid=diff-view] .cm-mergeView').waitFor();

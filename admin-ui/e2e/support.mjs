@@ -1,5 +1,6 @@
 // Shared pieces of the browser tests: Chromium from Debian, the real Keycloak login page, screenshots, and
 // staff API calls (topup-cli tokens) to set up and check what the browser did.
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -7,7 +8,8 @@ import { chromium } from 'playwright-core';
 export const CONSOLE_URL = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8080/admin/';
 export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 const SCREENSHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'console-screenshots');
-const APP_URL = new URL('/', CONSOLE_URL).toString().replace(/\/$/, '');
+// The app itself (merchant API, staff API, channel callbacks): where the console is served unless APP_URL says otherwise.
+const APP_URL = (process.env.APP_URL ?? new URL('/', CONSOLE_URL).toString()).replace(/\/$/, '');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function launch() {
@@ -41,20 +43,28 @@ export async function login(browser, user, { language } = {}) {
 
 export async function shot(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the page shows its data: nothing is loading any more (lazy chunks, first API answers). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('main .page, main .state') && !document.querySelector('.state-loading'),
+    null, { timeout: 30_000 });
 }
 
 /** Moves to a console page inside the running app (client-side navigation, as the menu does). */
 export async function open(page, path) {
-  const target = new URL(path, CONSOLE_URL).pathname;
+  const url = new URL(path, CONSOLE_URL);
+  const target = url.pathname;
   await page.evaluate((p) => {
     window.history.pushState({}, '', p);
     window.dispatchEvent(new PopStateEvent('popstate'));
-  }, target);
+  }, url.pathname + url.search);
   try {
-    await page.waitForSelector('[data-testid=user-name]');
+    await page.waitForSelector(`main[data-path="${target}"]`);
   } catch (e) {
-    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replaceAll('/', '-')}.png`), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `failed-${path.replace(/[/?=&:]/g, '-')}.png`), fullPage: true });
     console.log(`page ${page.url()} shows: ${(await page.content()).slice(0, 1500)}`);
     throw e;
   }
@@ -94,4 +104,40 @@ export async function until(check, what, timeoutMs = 30_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Places an order as the demo merchant through the signed merchant API (CONTRACT §1); returns the order body. */
+export async function placeOrder({ phone, faceValue, merchant = 'demo-merchant', secret = 'demo-merchant-secret' }) {
+  const path = '/api/v1/orders';
+  const body = JSON.stringify({ merchantOrderId: `E2E-${randomUUID().slice(0, 18)}`, phone, faceValue });
+  const timestamp = String(Date.now());
+  const nonce = randomUUID().replaceAll('-', '');
+  const digest = createHash('sha256').update(body).digest('hex');
+  const signature = createHmac('sha256', secret).update(`POST\n${path}\n${timestamp}\n${nonce}\n${digest}`).digest('hex');
+  const response = await fetch(`${APP_URL}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Merchant-Id': merchant, 'X-Timestamp': timestamp, 'X-Nonce': nonce, 'X-Signature': signature },
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`placing an order: HTTP ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/** A signed json-hmac callback from a simulated channel about an attempt, as the supplier would send it. */
+export async function channelCallback(channel, secret, { reference, status, channelReference, amount }) {
+  const body = JSON.stringify({ reference, channelReference, status, amount });
+  const timestamp = String(Date.now());
+  const signature = createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('hex');
+  const response = await fetch(`${APP_URL}/callbacks/channels/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Channel-Timestamp': timestamp, 'X-Channel-Signature': signature },
+    body,
+  });
+  return response.status;
+}
+
+/** A phone number no other run used, in a China Mobile range. */
+export function uniquePhone() {
+  return `138${String(Date.now() % 100_000_000).padStart(8, '0')}`;
 }

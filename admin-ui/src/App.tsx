@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { logout } from './shared/auth';
 import { chooseLanguage, LANGUAGES, type Language } from './shared/i18n';
@@ -18,6 +18,7 @@ const OrdersPage = lazy(() => import('./orders/OrdersPage'));
 const OrderPage = lazy(() => import('./orders/OrderPage'));
 const RepairPage = lazy(() => import('./repair/RepairPage'));
 const MerchantsPage = lazy(() => import('./merchants/MerchantsPage'));
+const ReconciliationPage = lazy(() => import('./reconciliation/ReconciliationPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 
 function Guard({ page, children }: { page: string; children: React.ReactNode }) {
@@ -72,11 +73,12 @@ function Header() {
 export function App() {
   const { t } = useTranslation();
   const { roles } = useUser();
+  const { pathname } = useLocation();
   const home = homeFor(roles);
   return (
     <div className="shell">
       <Header />
-      <main className="content">
+      <main className="content" data-path={`/admin${pathname}`}>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={home ? <Navigate to={`/${home}`} replace /> : <Empty>{t('error.noRole')}</Empty>} />
@@ -92,6 +94,7 @@ export function App() {
             <Route path="/orders/:orderId" element={<Guard page="orders"><OrderPage /></Guard>} />
             <Route path="/repair" element={<Guard page="repair"><RepairPage /></Guard>} />
             <Route path="/merchants" element={<Guard page="merchants"><MerchantsPage /></Guard>} />
+            <Route path="/reconciliation" element={<Guard page="reconciliation"><ReconciliationPage /></Guard>} />
             <Route path="/audit" element={<Guard page="audit"><AuditPage /></Guard>} />
             <Route path="*" element={<Empty>{t('error.notFound')}</Empty>} />
           </Routes>

@@ -59,14 +59,14 @@ export default function DashboardPage() {
       success: {
         tooltip: { trigger: 'axis', valueFormatter: (v: number) => percent(v) }, grid, xAxis: { type: 'category', data: x },
         yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-        series: [{ name: t('dashboard.successRate'), type: 'line', connectNulls: false, data: data.minutes.map((m) => m.successRate), itemStyle: { color: '#1d4ed8' } }],
+        series: [{ name: t('dashboard.successRate'), type: 'line', connectNulls: false, showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.successRate), itemStyle: { color: '#1d4ed8' } }],
       },
       time: {
         tooltip: { trigger: 'axis', valueFormatter: (v: number) => millis(v) }, legend: { top: 0 }, grid,
         xAxis: { type: 'category', data: x }, yAxis: { type: 'value', axisLabel: { formatter: (v: number) => millis(v) } },
         series: [
-          { name: 'p50', type: 'line', data: data.minutes.map((m) => m.timeToFinalP50Millis) },
-          { name: 'p95', type: 'line', data: data.minutes.map((m) => m.timeToFinalP95Millis) },
+          { name: 'p50', type: 'line', showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.timeToFinalP50Millis) },
+          { name: 'p95', type: 'line', showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.timeToFinalP95Millis) },
         ],
       },
     };

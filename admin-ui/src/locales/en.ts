@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: { title: 'TopUp Back Office', navigation: 'Main navigation', language: 'Language', logout: 'Sign out' },
-  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', merchants: 'Merchants', audit: 'Audit' },
+  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', reconciliation: 'Reconciliation', merchants: 'Merchants', audit: 'Audit' },
   role: { 'rule-author': 'Rule author', 'rule-approver': 'Rule approver', operator: 'Operator', auditor: 'Auditor', admin: 'Admin', none: 'No role' },
   state: { loading: 'Loading…', working: 'Working…', error: 'Something went wrong:', empty: 'Nothing here yet' },
   action: { retry: 'Retry', cancel: 'Cancel', close: 'Close', search: 'Search', reset: 'Reset', refresh: 'Refresh', more: 'Load more' },
@@ -20,8 +20,8 @@ const en: Shape<typeof zhCN> = {
   status: {
     DRAFT: 'Draft', SUBMITTED: 'Submitted', ACTIVE: 'Live', RETIRED: 'Retired', REJECTED: 'Rejected',
     PENDING: 'Pending', PROCESSING: 'Processing', SUCCEEDED: 'Succeeded', FAILED: 'Failed', REVIEW: 'Review',
-    OPEN: 'Open', RESOLVED: 'Resolved', CLOSED: 'Closed', HALF_OPEN: 'Half open', DONE: 'Done',
-    AWAITING_SECOND_OPERATOR: 'Awaiting second operator', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
+    OPEN: 'Open', RESOLVED: 'Resolved', SUPERSEDED: 'Superseded', CLOSED: 'Closed', HALF_OPEN: 'Half open', DONE: 'Done',
+    AWAITING_SECOND_OPERATOR: 'Awaiting second operator', RUNNING: 'Running', RECOVERED: 'Recovered', WRITTEN_OFF: 'Written off', WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
   },
   ruleSet: { routing: 'Routing rules', fallback: 'Fallback rules', repair: 'Repair rules' },
   ruleSetAbout: { routing: 'Which channels get an order, in what order', fallback: 'What to do after a failed attempt', repair: 'What to do with stuck orders and other anomalies' },
@@ -38,7 +38,7 @@ const en: Shape<typeof zhCN> = {
       title: 'Edit {{name}}', basedOn: 'based on live v{{version}}', noBase: 'nothing live yet', copiedFrom: 'text from v{{version}}',
       back: 'Back to versions', saveDraft: 'Save draft', submit: 'Submit for approval', fixFirst: 'Fix the errors first',
       authorsOnly: 'Only rule authors can edit rules.', checking: 'Checking…', valid: 'Valid: no problems',
-      problems: '{{count}} problem(s)', at: 'line {{line}}, column {{column}}',
+      problems: '{{count}} problem(s)', at: 'line {{line}}, column {{column}}', atLine: 'line {{line}}',
       stale: 'You started from v{{base}}, but v{{live}} is live now: look at the diff before submitting so you do not undo someone else\'s change.',
       showDiff: 'Show diff',
       tab: { test: 'Test', backtest: 'Backtest', diff: 'Diff with live' },
@@ -47,7 +47,7 @@ const en: Shape<typeof zhCN> = {
       saveIntro: 'A draft does not go live; you can submit it later.',
       comment: 'What changed and why', submitConfirm: 'Save and submit', saveConfirm: 'Save draft',
     },
-    diff: { live: 'Live v{{version}}', nothingLive: '(nothing live)', yourText: 'Your text', version: 'v{{version}}', same: 'Both sides are the same.' },
+    diff: { live: 'Live v{{version}}', nothingLive: '(nothing live)', yourText: 'Your text', version: 'v{{version}}', same: 'Both sides are the same.', unchanged: '$ unchanged lines (click to show)' },
     vocabulary: { title: 'Facts and methods', hint: 'Click a name to insert it at the cursor; Ctrl+Space completes in the editor.', insert: 'Insert {{text}}' },
     test: {
       sample: 'Sample', orderId: 'Real order id', orderIdPlaceholder: 'Order id, e.g. T…', fromOrder: 'Use this order\'s facts',
@@ -83,7 +83,15 @@ const en: Shape<typeof zhCN> = {
     },
   },
   chart: { failed: 'The chart could not be loaded; reload the page.' },
-  anomaly: { STUCK_PROCESSING: 'Stuck', DUPLICATE_SUCCESS: 'Duplicate success', AMOUNT_MISMATCH: 'Amount mismatch', DUPLICATE_SUBMISSION: 'Duplicate submission', LATE_SUCCESS: 'Late success', STATEMENT_DIFFERENCE: 'Statement difference' },
+  anomaly: {
+    STUCK_PROCESSING: 'Stuck', DUPLICATE_SUCCESS: 'Duplicate success', AMOUNT_MISMATCH: 'Amount mismatch', DUPLICATE_SUBMISSION: 'Duplicate submission',
+    SUCCESS_AFTER_REFUND: 'Success after refund', SUPPLIER_CHARGED_NOT_RECORDED: 'Supplier charged, no success here', SUPPLIER_MISSING_SUCCESS: 'Success missing from statement',
+    STATEMENT_AMOUNT_DIFFERENCE: 'Statement amount differs',
+  },
+  repairAction: {
+    QUERY_CHANNEL: 'Ask the channel again', MARK_SUCCEEDED: 'Mark succeeded', FAIL_AND_REFUND: 'Fail and refund', REVERSE_DUPLICATE_CHARGE: 'Claim the second charge back',
+    HOLD_FOR_REVIEW: 'Hold for an operator', FLAG: 'Flag for an operator', IGNORE: 'Nothing to do',
+  },
   dashboard: {
     title: 'Dashboard', window: 'Last 60 minutes, refreshed every 10 s', succeeded: 'Succeeded', failed: 'Failed', successRate: 'Success rate',
     inProgress: 'In progress', review: 'Waiting for review', anomaliesOpen: 'Open anomalies', noAnomalies: 'No open anomalies', liveRules: 'Live rules',
@@ -107,9 +115,12 @@ const en: Shape<typeof zhCN> = {
     orderId: 'Order id', faceValue: 'Face value', price: 'Price', created: 'Accepted',
   },
   order: {
-    title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Failure code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
+    title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Reason code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
     attempts: 'Channel attempts', noAttempts: 'Not sent to any channel yet.', error: 'Error', latency: 'Took', rules: 'Rules fired', reason: 'Reason',
-    actionTitle: '{{action}}: {{id}}', actionDone: 'Done: {{action}}.', awaitingSecond: 'Above the four-eyes amount: requested, waiting for a second operator to confirm.',
+    queries: 'Queries', cost: 'Cost', probe: 'probe', fallback: 'Fallback', details: 'Details', openAnomaly: 'Open anomaly #{{id}}',
+    decideFirst: 'An action on this order waits for a second operator: confirm or decline it first.', inReview: 'This order waits for a person: check the channel\'s result, then retry, refund or mark it succeeded.',
+    channelReference: 'Channel reference', channelReferenceHint: 'The channel\'s reference of the successful top-up', excludeChannels: 'Leave out these channels',
+    actionTitle: '{{action}}: {{id}}', actionDone: 'Done: {{action}}.', awaitingSecond: '{{action}} is above the four-eyes amount: requested, waiting for a second operator to confirm.',
     action: { retry: 'Retry', refund: 'Refund', 'mark-succeeded': 'Mark succeeded', 'resend-notify': 'Resend notification' },
     actionIntro: {
       retry: 'The order goes back to dispatch; routing picks a channel not tried yet.',
@@ -120,14 +131,28 @@ const en: Shape<typeof zhCN> = {
   },
   timeline: {
     ACCEPTED: 'Accepted', ATTEMPT: 'Sent to channel', CHANNEL_RESULT: 'Channel result', QUERY: 'Status query', FALLBACK: 'Fallback', ANOMALY: 'Anomaly',
-    REPAIR: 'Repair', OPERATOR_ACTION: 'Operator action', NOTIFICATION: 'Merchant callback', FINISHED: 'Finished',
+    REPAIR: 'Repair', OPERATOR_ACTION: 'Operator action', NOTIFICATION: 'Merchant callback', FINISHED: 'Finished', CALLBACK: 'Channel callback', LEDGER: 'Ledger',
   },
   repair: {
     title: 'Repair queue', none: 'No open anomaly.', kind: 'Kind', order: 'Order', atStake: 'At stake', decided: 'Rules suggest', created: 'Found',
     resolve: 'Resolve', resolveTitle: 'Resolve {{kind}}: {{order}}', resolution: 'Resolution', reason: 'Reason',
-    resolutions: { RECHARGE_MERCHANT: 'Charge the merchant', WRITE_OFF: 'Write off', DISMISS: 'Dismiss' },
-    fourEyes: 'Actions waiting for a second operator', noneAwaiting: 'Nothing is waiting for confirmation.', action: 'Action', amount: 'Amount', requestedBy: 'Requested by',
-    ownRequest: 'yours: someone else confirms', confirm: 'Confirm', confirmTitle: 'Confirm {{kind}}', confirmIntro: 'The action is carried out at once.', note: 'Note (optional)',
+    resolveIntro: '{{amount}} at stake. The resolution and its reason go into the audit trail.',
+    resolutions: { RECHARGE_MERCHANT: 'Charge the merchant', WRITE_OFF: 'Write off', DISMISS: 'Dismiss', AUTOMATIC: 'Automatic' },
+    resolutionAbout: { RECHARGE_MERCHANT: 'The top-up did happen: the merchant pays the price again and the order succeeds.', WRITE_OFF: 'The platform absorbs the money at stake.', DISMISS: 'Not a real anomaly, or handled through the order\'s actions.' },
+    fourEyes: 'Actions waiting for a second operator', noneAwaiting: 'Nothing is waiting for confirmation.', action: 'Action', amount: 'Amount', requestedBy: 'Requested by', requestedAt: 'Requested',
+    ownRequest: 'yours: someone else confirms', confirm: 'Confirm', confirmTitle: 'Confirm {{kind}}: {{order}}',
+    confirmIntro: 'Requested by {{requester}}, {{amount}}. It is carried out as soon as you confirm.', note: 'Note (optional)',
+    decline: 'Decline', withdraw: 'Withdraw', declineTitle: 'Decline {{kind}}: {{order}}', declineIntro: 'The action is not carried out; the order stays as it is.',
+    show: { OPEN: 'Open', RESOLVED: 'Resolved' }, allKinds: 'All kinds', openCount: 'open', atStakeTotal: '{{amount}} at stake',
+    noneResolved: 'No anomaly has been resolved yet.', anomalyTitle: 'Anomaly #{{id}}: {{kind}}', ruleReason: 'Rules\' reason', outcome: 'Outcome',
+    steps: 'Steps taken', noSteps: 'No step taken yet.',
+  },
+  reconciliation: {
+    title: 'Supplier reconciliation', date: 'Day (UTC)', show: 'Show', runNow: 'Reconcile now', hint: 'Each night the day before is reconciled; any day can be run again.',
+    status: 'Status', lines: 'Statement lines', matched: '{{count}} matched', differences: 'Differences', statementTotal: 'Statement total', ourTotal: 'Our total',
+    even: 'Both totals agree', gap: 'Gap {{amount}}', noDifferences: 'No differences: the statement matches our records.', reference: 'Reference',
+    statementAmount: 'Statement amount', ourAmount: 'Our amount', statementStatus: 'Statement status', ourStatus: 'Our status', anomaly: 'Anomaly',
+    claims: 'Money claimed back from the supplier', noClaims: 'Nothing is being claimed back.', recent: 'Recent runs', noRuns: 'No reconciliation has run yet.', startedBy: 'Started by',
   },
   merchants: {
     title: 'Merchants', none: 'No merchants yet.', code: 'Code', name: 'Name', status: 'Status', rate: 'Price rate', balance: 'Balance', reconcile: 'Reconcile',
@@ -140,6 +165,14 @@ const en: Shape<typeof zhCN> = {
     title: 'Audit trail', verifying: 'Verifying the chain…', intact: 'The chain is intact: {{entries}} entries, none altered.',
     broken: 'The chain breaks at entry {{id}} (of {{entries}}): entries may have been altered.', actor: 'Actor', action: 'Action', target: 'Target',
     none: 'No entry matches.', at: 'When', reason: 'Reason', showDiff: 'Show changes', hide: 'Hide', path: 'Field', before: 'Before', after: 'After',
+    step: { REQUESTED: '{{action}} requested (to confirm)', CONFIRMED: '{{action}} confirmed', REJECTED: '{{action}} declined' }, resolved: 'Anomaly resolved: {{resolution}}',
+    actions: {
+      RULESET_SEEDED: 'Rules seeded', RULESET_DRAFTED: 'Rule draft saved', RULESET_SUBMITTED: 'Rules submitted', RULESET_APPROVED: 'Rules approved and live',
+      RULESET_REJECTED: 'Rules rejected', RULESET_ROLLED_BACK: 'Rules rolled back', CHANNEL_CREATED: 'Channel created', CHANNEL_CHANGED: 'Channel changed',
+      MERCHANT_OPENED: 'Merchant opened', MERCHANT_CREDITED: 'Merchant credited', NUMBER_RANGES_IMPORTED: 'Number ranges imported', PORTABILITY_SET: 'Ported number set',
+      PORTABILITY_REMOVED: 'Ported number removed',
+    },
+    verifyAgain: 'Verify again', noChanges: 'This entry has no before or after state.', wholeState: '(whole)', targetHint: 'e.g. order:T… or routing v2',
   },
   approvals: {
     title: 'Rule versions awaiting approval', empty: 'Nothing is waiting for approval.', ruleSet: 'Rule set', changes: 'Lines changed', stale: 'stale base',

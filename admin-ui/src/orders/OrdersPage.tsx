@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { carrierName, CARRIERS, dateTime, localInputToIso, yuan } from '../shared/format';
 import { Empty, ErrorBox, Loading, PageHeader, StatusBadge } from '../shared/ui';
+import { ANOMALY_KINDS } from '../repair/api';
 import { ordersApi } from './api';
 
 const FILTERS = ['status', 'merchant', 'merchantOrderId', 'phone', 'carrier', 'channel', 'anomaly', 'from', 'to'] as const;
@@ -39,8 +40,8 @@ export default function OrdersPage() {
         <label>{t('orders.merchantOrderId')}<input {...field('merchantOrderId')} /></label>
         <label>{t('orders.phone')}<input {...field('phone')} placeholder={t('orders.phoneHint')} /></label>
         <label>{t('orders.carrier')}<select {...field('carrier')}><option value="">{t('common.all')}</option>{CARRIERS.map((c) => <option key={c} value={c}>{carrierName(c)}</option>)}</select></label>
-        <label>{t('orders.channel')}<input {...field('channel')} /></label>
-        <label>{t('orders.anomaly')}<input {...field('anomaly')} placeholder="STUCK_PROCESSING" /></label>
+        <label>{t('orders.channel')}<input {...field('channel')} placeholder="sim-fast" /></label>
+        <label>{t('orders.anomaly')}<select {...field('anomaly')}><option value="">{t('common.all')}</option>{ANOMALY_KINDS.map((k) => <option key={k} value={k}>{t(`anomaly.${k}`)}</option>)}</select></label>
         <label>{t('orders.from')}<input type="datetime-local" {...field('from')} /></label>
         <label>{t('orders.to')}<input type="datetime-local" {...field('to')} /></label>
         <button type="submit" className="primary">{t('action.search')}</button>
@@ -51,11 +52,11 @@ export default function OrdersPage() {
       ) : (
         <div className="table-wrap">
           <table data-testid="orders">
-            <thead><tr><th>{t('orders.orderId')}</th><th>{t('orders.merchant')}</th><th>{t('orders.merchantOrderId')}</th><th>{t('orders.phone')}</th><th>{t('orders.carrier')}</th><th className="num">{t('orders.faceValue')}</th><th className="num">{t('orders.price')}</th><th>{t('orders.status')}</th><th>{t('orders.channel')}</th><th>{t('orders.created')}</th></tr></thead>
+            <thead><tr><th>{t('orders.orderId')} / {t('orders.merchantOrderId')}</th><th>{t('orders.merchant')}</th><th>{t('orders.phone')}</th><th>{t('orders.carrier')}</th><th className="num">{t('orders.faceValue')}</th><th className="num">{t('orders.price')}</th><th>{t('orders.status')}</th><th>{t('orders.channel')}</th><th>{t('orders.created')}</th></tr></thead>
             <tbody>
               {items.map((o) => (
                 <tr key={o.orderId} className="clickable" onClick={() => navigate(`/orders/${o.orderId}`)}>
-                  <td><code>{o.orderId}</code></td><td>{o.merchant ?? '—'}</td><td>{o.merchantOrderId}</td><td>{o.phone}</td>
+                  <td><code>{o.orderId}</code><div className="small muted">{o.merchantOrderId}</div></td><td>{o.merchant ?? '—'}</td><td>{o.phone}</td>
                   <td>{carrierName(o.carrier)}{o.province ? ` · ${o.province}` : ''}</td><td className="num">{yuan(o.faceValue)}</td><td className="num">{yuan(o.price)}</td>
                   <td><StatusBadge status={o.status} /></td><td>{o.channel ?? '—'}</td><td>{dateTime(o.createdAt, i18n.language)}</td>
                 </tr>

@@ -1,120 +1,101 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, post } from '../shared/api';
 import { dateTime, yuan } from '../shared/format';
-import { Empty, PageHeader, QueryView, ReasonDialog, StatusBadge } from '../shared/ui';
-import { usePermissions, useUser } from '../shared/UserContext';
-import { ordersApi, type OperatorAction } from '../orders/api';
-
-interface Anomaly {
-  id: number; kind: string; orderId: string; status: string; action: string | null;
-  details: Record<string, unknown>; createdAt: string; resolvedAt: string | null;
-}
-
-const RESOLUTIONS = ['RECHARGE_MERCHANT', 'WRITE_OFF', 'DISMISS'] as const;
-
-/** Money at stake in an anomaly: what the channel reported beyond the order, or the order's face value. */
-export function atStake(a: Pick<Anomaly, 'details'>): number | null {
-  const d = a.details ?? {};
-  const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : null);
-  const expected = num('expectedAmount') ?? num('faceValue') ?? num('amount');
-  const reported = num('reportedAmount');
-  if (expected !== null && reported !== null) return Math.abs(reported - expected);
-  return expected;
-}
-
-function AwaitingActions() {
-  const { t, i18n } = useTranslation();
-  const user = useUser();
-  const permissions = usePermissions();
-  const queryClient = useQueryClient();
-  const awaiting = useQuery({ queryKey: ['actions', 'awaiting'], queryFn: ordersApi.awaiting, refetchInterval: 10_000 });
-  const [confirming, setConfirming] = useState<OperatorAction | null>(null);
-  return (
-    <section className="panel">
-      <h2>{t('repair.fourEyes')}</h2>
-      <QueryView query={awaiting} isEmpty={(d) => (Array.isArray(d) ? d : d.items).length === 0} empty={t('repair.noneAwaiting')}>
-        {(d) => (
-          <table><thead><tr><th>{t('repair.action')}</th><th>{t('repair.order')}</th><th className="num">{t('repair.amount')}</th><th>{t('repair.requestedBy')}</th><th>{t('repair.reason')}</th><th>{t('repair.created')}</th><th /></tr></thead>
-            <tbody>{(Array.isArray(d) ? d : d.items).map((a) => (
-              <tr key={a.id}>
-                <td>{a.kind}</td><td>{a.orderId ? <Link to={`/orders/${a.orderId}`}>{a.orderId}</Link> : '—'}</td><td className="num">{yuan(a.amount)}</td>
-                <td>{a.requestedBy ?? '—'}</td><td className="wrap">{a.reason ?? '—'}</td><td>{dateTime(a.createdAt, i18n.language)}</td>
-                <td>{permissions.actOnOrders && (a.requestedBy === user.username ? <span className="muted small">{t('repair.ownRequest')}</span> : (
-                  <button type="button" className="primary" onClick={() => setConfirming(a)}>{t('repair.confirm')}</button>
-                ))}</td>
-              </tr>
-            ))}</tbody></table>
-        )}
-      </QueryView>
-      {confirming && (
-        <ReasonDialog required={false} title={t('repair.confirmTitle', { kind: confirming.kind })} intro={<p>{t('repair.confirmIntro')}</p>}
-          label={t('repair.note')} confirmLabel={t('repair.confirm')}
-          onSubmit={async () => { await ordersApi.confirm(confirming.id); await queryClient.invalidateQueries({ queryKey: ['actions'] }); }}
-          onClose={() => setConfirming(null)} />
-      )}
-    </section>
-  );
-}
+import { Empty, ErrorBox, Loading, PageHeader, StatusBadge } from '../shared/ui';
+import { usePermissions } from '../shared/UserContext';
+import { AwaitingActions } from '../orders/AwaitingActions';
+import { AnomalyPanel } from './AnomalyPanel';
+import { kindsByCount, repairApi, totalAtStake, type Anomaly } from './api';
+import { ResolveDialog } from './ResolveDialog';
 
 export default function RepairPage() {
   const { t, i18n } = useTranslation();
   const permissions = usePermissions();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState('');
-  const anomalies = useQuery({
-    queryKey: ['anomalies', kind],
-    queryFn: () => api<{ items: Anomaly[]; counts: Record<string, number>; nextCursor: string | null }>('/anomalies', { query: { status: 'OPEN', kind } }),
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') ?? '';
+  const status = params.get('status') ?? 'OPEN';
+  const selected = params.get('anomaly') ? Number(params.get('anomaly')) : null;
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    Object.entries(changes).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
+    setParams(next);
+  };
+  const anomalies = useInfiniteQuery({
+    queryKey: ['anomalies', 'list', status, kind],
+    queryFn: ({ pageParam }) => repairApi.list({ status, kind, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     refetchInterval: 10_000,
   });
   const [resolving, setResolving] = useState<Anomaly | null>(null);
-  const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number]>('DISMISS');
+  const first = anomalies.data?.pages[0];
+  const items = anomalies.data?.pages.flatMap((p) => p.items) ?? [];
+  const kindLabel = (k: string) => t(`anomaly.${k}`, { defaultValue: k });
   return (
     <div className="page">
-      <PageHeader title={t('repair.title')} />
-      <QueryView query={anomalies}>
-        {(d) => (
-          <>
-            <div className="toolbar">
-              <button type="button" className={kind === '' ? 'primary' : ''} onClick={() => setKind('')}>{t('common.all')}</button>
-              {Object.entries(d.counts ?? {}).map(([k, n]) => (
-                <button key={k} type="button" className={kind === k ? 'primary' : ''} onClick={() => setKind(k)}>{t(`anomaly.${k}`, { defaultValue: k })} ({n})</button>
-              ))}
-            </div>
-            {d.items.length === 0 ? <Empty>{t('repair.none')}</Empty> : (
-              <div className="table-wrap"><table data-testid="anomalies">
-                <thead><tr><th>{t('repair.kind')}</th><th>{t('repair.order')}</th><th className="num">{t('repair.atStake')}</th><th>{t('repair.decided')}</th><th>{t('repair.created')}</th><th>{t('orders.status')}</th><th /></tr></thead>
-                <tbody>{d.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>{t(`anomaly.${a.kind}`, { defaultValue: a.kind })}</td>
-                    <td><Link to={`/orders/${a.orderId}`}>{a.orderId}</Link></td>
-                    <td className="num">{yuan(atStake(a))}</td><td>{a.action ?? '—'}</td><td>{dateTime(a.createdAt, i18n.language)}</td>
-                    <td><StatusBadge status={a.status} /></td>
-                    <td>{permissions.actOnOrders && <button type="button" onClick={() => setResolving(a)}>{t('repair.resolve')}</button>}</td>
-                  </tr>
-                ))}</tbody>
-              </table></div>
-            )}
-          </>
-        )}
-      </QueryView>
-      <AwaitingActions />
+      <PageHeader title={t('repair.title')}>
+        <div className="segmented" role="group" aria-label={t('orders.status')}>
+          {['OPEN', 'RESOLVED'].map((s) => (
+            <button key={s} type="button" className={status === s ? 'primary' : ''} onClick={() => set({ status: s === 'OPEN' ? null : s })}>
+              {t(`repair.show.${s}`)}
+            </button>
+          ))}
+        </div>
+      </PageHeader>
+      {first && (
+        <div className="cards kind-cards" data-testid="anomaly-counts">
+          <button type="button" className={`card card-button${kind === '' ? ' selected' : ''}`} onClick={() => set({ kind: null })}>
+            <div className="card-label">{t('repair.allKinds')}</div>
+            <div className="card-value">{Object.values(first.counts).reduce((a, b) => a + b, 0)} <small>{t('repair.openCount')}</small></div>
+            <div className="small muted">{t('repair.atStakeTotal', { amount: yuan(totalAtStake(first.amountAtStake)) })}</div>
+          </button>
+          {kindsByCount(first.counts).filter((k) => k.open > 0 || k.kind === kind).map(({ kind: k, open }) => (
+            <button key={k} type="button" className={`card card-button${kind === k ? ' selected' : ''}`} onClick={() => set({ kind: k })}>
+              <div className="card-label">{kindLabel(k)}</div>
+              <div className="card-value">{open} <small>{t('repair.openCount')}</small></div>
+              <div className="small muted">{t('repair.atStakeTotal', { amount: yuan(first.amountAtStake[k] ?? 0) })}</div>
+            </button>
+          ))}
+        </div>
+      )}
+      {selected !== null && !Number.isNaN(selected) && (
+        <AnomalyPanel id={selected} canResolve={permissions.actOnOrders} onResolve={setResolving} onClose={() => set({ anomaly: null })} />
+      )}
+      {anomalies.isPending ? <Loading /> : anomalies.isError ? <ErrorBox error={anomalies.error} onRetry={() => void anomalies.refetch()} /> : items.length === 0 ? (
+        <Empty>{status === 'OPEN' ? t('repair.none') : t('repair.noneResolved')}</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="anomalies">
+            <thead><tr>
+              <th>#</th><th>{t('repair.kind')}</th><th>{t('repair.order')}</th><th>{t('orders.merchant')}</th><th className="num">{t('repair.atStake')}</th>
+              <th>{t('repair.decided')}</th><th>{t('repair.created')}</th><th>{t('orders.status')}</th><th />
+            </tr></thead>
+            <tbody>{items.map((a) => (
+              <tr key={a.id} className={`clickable${selected === a.id ? ' selected' : ''}`} onClick={() => set({ anomaly: String(a.id) })}>
+                <td>{a.id}</td>
+                <td>{kindLabel(a.kind)}</td>
+                <td onClick={(e) => e.stopPropagation()}><Link to={`/orders/${a.orderId}`}><code>{a.orderId}</code></Link> <StatusBadge status={a.orderStatus} /></td>
+                <td>{a.merchant ?? '—'}</td>
+                <td className="num">{a.amountAtStake > 0 ? yuan(a.amountAtStake) : '—'}</td>
+                <td className="wrap">{a.action ? t(`repairAction.${a.action}`, { defaultValue: a.action }) : '—'}{a.reason && <div className="small muted">{a.reason}</div>}</td>
+                <td>{dateTime(a.createdAt, i18n.language)}</td>
+                <td><StatusBadge status={a.status} />{a.resolution && <div className="small muted">{t(`repair.resolutions.${a.resolution}`, { defaultValue: a.resolution })}</div>}</td>
+                <td onClick={(e) => e.stopPropagation()}>{permissions.actOnOrders && a.status === 'OPEN' && (a.resolutions?.length ?? 0) > 0 && (
+                  <button type="button" onClick={() => setResolving(a)}>{t('repair.resolve')}</button>
+                )}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+          {anomalies.hasNextPage && <p><button type="button" onClick={() => void anomalies.fetchNextPage()} disabled={anomalies.isFetchingNextPage}>{anomalies.isFetchingNextPage ? t('state.loading') : t('action.more')}</button></p>}
+        </div>
+      )}
+      <div style={{ marginTop: 14 }}><AwaitingActions /></div>
       {resolving && (
-        <ReasonDialog title={t('repair.resolveTitle', { kind: t(`anomaly.${resolving.kind}`, { defaultValue: resolving.kind }), order: resolving.orderId })}
-          label={t('repair.reason')} confirmLabel={t('repair.resolve')}
-          onSubmit={async (reason) => {
-            await post(`/anomalies/${resolving.id}/resolve`, { resolution, reason });
-            await queryClient.invalidateQueries({ queryKey: ['anomalies'] });
-          }}
-          onClose={() => setResolving(null)}>
-          <label className="field-label">{t('repair.resolution')}
-            <select value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
-              {RESOLUTIONS.map((r) => <option key={r} value={r}>{t(`repair.resolutions.${r}`)}</option>)}
-            </select>
-          </label>
-        </ReasonDialog>
+        <ResolveDialog anomaly={resolving} onClose={() => setResolving(null)}
+          onDone={async () => { await queryClient.invalidateQueries({ queryKey: ['anomalies'] }); }} />
       )}
     </div>
   );

@@ -20,7 +20,10 @@ export default function DiffView({
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const extensions = [lineNumbers(), drl, drlHighlight, EditorState.readOnly.of(true), EditorView.editable.of(false)];
+    const extensions = [lineNumbers(), drl, drlHighlight, EditorState.readOnly.of(true), EditorView.editable.of(false),
+      EditorState.phrases.of({ '$ unchanged lines': t('rules.diff.unchanged') }),
+      // the merge view's own marks (⦚) are missing from most CJK fonts
+      EditorView.theme({ '.cm-collapsedLines:before, .cm-collapsedLines:after': { content: '"…"' } })];
     const merge = new MergeView({
       a: { doc: before, extensions },
       b: { doc: after, extensions },
@@ -29,7 +32,7 @@ export default function DiffView({
       gutter: true,
     });
     return () => merge.destroy();
-  }, [before, after]);
+  }, [before, after, t]);
   return (
     <div className="diff" data-testid="diff-view">
       <div className="diff-labels">

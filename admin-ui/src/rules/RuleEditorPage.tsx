@@ -8,7 +8,7 @@ import { usePermissions } from '../shared/UserContext';
 import { isStale, liveOf, ruleKeys, rulesApi, useRuleSets, useVersions, type DrlError } from './api';
 import { BacktestPanel } from './BacktestPanel';
 import { DrlEditor, type EditorHandle } from './DrlEditor';
-import { changedLineCounts } from './drlText';
+import { changedLineCounts, locate } from './drlText';
 import { TestPanel } from './TestPanel';
 import { VocabularyPanel } from './VocabularyPanel';
 
@@ -54,7 +54,7 @@ export default function RuleEditorPage() {
   const stale = isStale({ baseVersion }, liveNow);
 
   const validate = useCallback(
-    async (drl: string) => (await rulesApi.validate(name, drl)).errors,
+    async (drl: string) => (await rulesApi.validate(name, drl)).errors.map((e) => locate(drl, e)),
     [name],
   );
   const onValidated = useCallback((found: DrlError[] | null, failure?: unknown) => {
@@ -131,7 +131,7 @@ export default function RuleEditorPage() {
                   {errors.map((e, i) => (
                     <li key={i}>
                       <button type="button" className="link" onClick={() => editor.current?.goTo(e.line, e.column)}>
-                        {t('rules.editor.at', { line: e.line, column: e.column })}
+                        {e.column > 0 ? t('rules.editor.at', { line: e.line, column: e.column }) : t('rules.editor.atLine', { line: e.line })}
                       </button>{' '}
                       {e.message}
                     </li>

@@ -42,7 +42,7 @@ function Versions({ name }: { name: string }) {
                 </thead>
                 <tbody>
                   {[...list].sort((a, b) => b.version - a.version).map((v) => (
-                    <tr key={v.version} className={v.status === 'ACTIVE' ? 'row-live' : ''}>
+                    <tr key={v.version} className={v.status === 'ACTIVE' ? 'row-live' : ''} data-version={v.version}>
                       <td>
                         <Link to={`/rules/${name}/versions/${v.version}`}>v{v.version}</Link>
                         {v.baseVersion ? <span className="muted small"> ← v{v.baseVersion}</span> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedLineCounts, errorRange, offsetOf, ruleHeaders } from './drlText';
+import { changedLineCounts, errorRange, locate, offsetOf, ruleHeaders } from './drlText';
 import { isStale } from './api';
 
 const DRL = 'rule "A"\nwhen\n    $o : OrderFact( carier == "X" )\nthen\nend\n';
@@ -15,6 +15,16 @@ describe('DRL positions', () => {
   it('underlines the word at the error position', () => {
     const range = errorRange(DRL, { line: 3, column: 21 });
     expect(DRL.slice(range.from, range.to)).toBe('carier');
+  });
+
+  it('finds the column of the name the compiler could not resolve when it gave none', () => {
+    const message = 'Unable to Analyse Expression carier == "X": [Error: unable to resolve method using strict-mode: com.topup.rules.model.OrderFact.carier()] [Line: 3, Column: 4]';
+    const found = locate(DRL, { line: 3, column: 0, message });
+    expect(found.column).toBe(21);
+    expect(DRL.slice(offsetOf(DRL, found.line, found.column))).toMatch(/^carier/);
+    expect(locate(DRL, { line: 3, column: 0, message: 'something else' }).column).toBe(0);
+    expect(locate(DRL, { line: 3, column: 7, message }).column).toBe(7);
+    expect(locate(DRL, { line: 2, column: 0, message }).column).toBe(0);
   });
 
   it('underlines the whole line when the column is unknown', () => {

@@ -37,6 +37,23 @@ export function errorRange(text: string, error: Pick<DrlError, 'line' | 'column'
   return { from, to: Math.max(to, from) };
 }
 
+/**
+ * The error with a column when the compiler gave none (Drools reports expression errors at column 0): the name it
+ * could not resolve ("...OrderFact.provnce()"), found on the error's line. Column 0 stays when nothing fits.
+ */
+export function locate(text: string, error: DrlError): DrlError {
+  if (error.line <= 0 || error.column > 0) return error;
+  const name = /unable to resolve method using strict-mode: [\w.$]+\.(\w+)\(\)/i.exec(error.message)?.[1]
+    ?? /Unable to resolve ObjectType '(\w+)'/.exec(error.message)?.[1]
+    ?? /\[Error: unable to resolve method[^\]]*?\.(\w+)\(/.exec(error.message)?.[1];
+  if (!name) return error;
+  const lines = text.split('\n');
+  const line = lines[error.line - 1] ?? '';
+  const at = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).exec(line);
+  if (!at) return error;
+  return { ...error, column: at.index + at[1].length + 1 };
+}
+
 export interface RuleHeader {
   name: string;
   line: number;

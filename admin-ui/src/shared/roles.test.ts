@@ -4,7 +4,7 @@ import { can, homeFor, navFor } from './roles';
 describe('role-driven navigation', () => {
   it('shows an auditor the read-only pages and no rule approvals or channels', () => {
     const pages = navFor(['auditor']).map((n) => n.path);
-    expect(pages).toEqual(['dashboard', 'rules', 'orders', 'repair', 'merchants', 'audit']);
+    expect(pages).toEqual(['dashboard', 'rules', 'orders', 'repair', 'reconciliation', 'merchants', 'audit']);
     const allowed = can(['auditor']);
     expect(allowed.editRules || allowed.approveRules || allowed.actOnOrders || allowed.editChannels).toBe(false);
   });

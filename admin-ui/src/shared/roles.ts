@@ -16,6 +16,7 @@ export const NAV: NavEntry[] = [
   { path: 'channels', label: 'nav.channels', roles: ['operator', 'admin'] },
   { path: 'orders', label: 'nav.orders', roles: ['operator', 'auditor'] },
   { path: 'repair', label: 'nav.repair', roles: ['operator', 'auditor'] },
+  { path: 'reconciliation', label: 'nav.reconciliation', roles: ['operator', 'auditor'] },
   { path: 'merchants', label: 'nav.merchants', roles: ['operator', 'auditor', 'admin'] },
   { path: 'audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
 ];

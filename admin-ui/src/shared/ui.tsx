@@ -111,6 +111,7 @@ export function ReasonDialog({
   children,
   danger,
   wide,
+  ready = true,
 }: {
   title: string;
   intro?: ReactNode;
@@ -122,6 +123,8 @@ export function ReasonDialog({
   children?: ReactNode;
   danger?: boolean;
   wide?: boolean;
+  /** False while other fields of the dialog are not filled in yet. */
+  ready?: boolean;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
@@ -153,7 +156,7 @@ export function ReasonDialog({
           <button
             type="button"
             className={danger ? 'danger' : 'primary'}
-            disabled={busy || (required && !reason.trim())}
+            disabled={busy || !ready || (required && !reason.trim())}
             onClick={() => void submit()}
           >
             {busy ? t('state.working') : confirmLabel}
@@ -168,6 +171,56 @@ export function ReasonDialog({
         {required && <span className="required"> *</span>}
       </label>
       <textarea id={id} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      {error !== null && <ErrorBox error={error} />}
+    </Dialog>
+  );
+}
+
+/** Asks "are you sure?" with what will happen; the action's error stays inside the dialog. */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  danger,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose} disabled={busy}>{t('action.cancel')}</button>
+          <button type="button" className={danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>
+            {busy ? t('state.working') : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
       {error !== null && <ErrorBox error={error} />}
     </Dialog>
   );

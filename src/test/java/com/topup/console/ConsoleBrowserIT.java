@@ -1,12 +1,19 @@
 package com.topup.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.topup.devenv.ConsoleLoginOrigins;
+import com.topup.devenv.FreePorts;
 import com.topup.devenv.LocalApp;
 import com.topup.devenv.LocalDirs;
 import com.topup.devenv.TestServices;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleBrowserIT {
 
-    /** The realm's console client lists this port's /admin/* as a redirect URI (deploy/keycloak/topup-realm.json). */
-    private static final int PORT = 8081;
     private static final List<String> SHARED = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
             "quarkus.datasource.password", "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url");
 
@@ -41,7 +46,12 @@ class ConsoleBrowserIT {
         keycloakUrl = config.get(TestServices.KEYCLOAK_URL);
         Map<String, String> appConfig = new HashMap<>();
         SHARED.forEach(key -> appConfig.put(key, config.get(key)));
-        app = LocalApp.start("console-app", PORT, "demo", appConfig,
+        // Held orders within seconds (five status queries), and a 300-yuan order already needs a second operator.
+        appConfig.put("topup.channel.query-interval", "1s");
+        appConfig.put("topup.repair.four-eyes-amount", "20000");
+        int port = FreePorts.next();
+        ConsoleLoginOrigins.allow(keycloakUrl, "topup", "topup-console", "http://127.0.0.1:" + port);
+        app = LocalApp.start("console-app", port, "demo", appConfig,
                 LocalDirs.projectRoot().resolve("target/console-app.log"));
     }
 
@@ -53,6 +63,33 @@ class ConsoleBrowserIT {
         if (services != null) {
             services.stop();
         }
+    }
+
+    /** A reload or a bookmark of any console route gets the console; unknown API paths keep the JSON 404. */
+    @Test
+    void deepLinksServeTheConsoleAndUnknownApiPathsStayJson() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (String route : List.of("/admin", "/admin/", "/admin/dashboard", "/admin/rules/routing", "/admin/orders/o-123",
+                "/admin/audit?actor=admin")) {
+            HttpResponse<String> page = get(http, route);
+            assertEquals(200, page.statusCode(), route);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), route);
+            assertTrue(page.body().contains("<div id=\"root\">"), route + " should serve the console's index.html");
+            assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""), route);
+        }
+        for (String path : List.of("/admin/api/nothing-here", "/admin/api/orders/o-1/no/such/part", "/admin/assets/none.js",
+                "/api/v1/nothing")) {
+            HttpResponse<String> answer = get(http, path);
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""), path);
+            assertTrue(answer.body().contains("\"code\":\"NOT_FOUND\""), path + ": " + answer.body());
+            assertFalse(answer.body().contains("<html"), path);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class Launcher {
         LocalKafka kafka = LocalKafka.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"));
         LocalKeycloak keycloak = keycloakStart.join();
 
+        ConsoleLoginOrigins.allow(keycloak.url(), "topup", "topup-console", "http://127.0.0.1:" + httpPort);
         say("Starting the app ...");
         LocalApp app = LocalApp.start("app", httpPort, "demo", Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),

@@ -20,6 +20,14 @@ class HttpErrorsTest {
     }
 
     @Test
+    void unknownStaffPathIsNotFoundInJson() {
+        given().get("/admin/api/nothing-here").then().statusCode(404)
+                .contentType("application/json").body("code", equalTo("NOT_FOUND"));
+        given().get("/admin/api/orders/o-1/no/such/part").then().statusCode(404)
+                .contentType("application/json").body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
     void wrongMethodIsNotAllowed() {
         given().delete("/api/v1/orders").then().statusCode(405).body("code", equalTo("METHOD_NOT_ALLOWED"));
         given().put("/api/v1/balance").then().statusCode(405).body("code", equalTo("METHOD_NOT_ALLOWED"));
