@@ -9,6 +9,7 @@ import com.topup.rules.model.RepairAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Carries out a repair decision in the caller's transaction. Every action the repair rules can decide is carried
@@ -44,7 +45,7 @@ public class RepairExecutor {
                 if (attempt == null || !attempt.status().isOpen()) {
                     yield notApplicable(action, "there is no open attempt to ask about");
                 }
-                Instant next = now.plus(channels.queryInterval());
+                Instant next = now.plus(channels.queryInterval()).truncatedTo(ChronoUnit.SECONDS);
                 attempts.queryAgainAt(attempt.id(), next);
                 yield new Done(action, "asks " + attempt.channelCode() + " for the status again at " + next);
             }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,11 +55,10 @@ public class RepairService {
         RepairOutcome decision = decisions.decideRepair(found.fact(), order);
         String decidedBy = decision.version() == null ? "platform (safe default)" : "repair rules v" + decision.version();
         store.decided(recorded.id(), decision.action().name(), decision.reason(), decision.version(), decision.firedRules());
-        store.step(recorded.id(), found.orderId(), decidedBy, decision.action().name(), decision.version(),
-                decision.firedRules(), decision.reason() == null ? decision.action().name() : decision.reason(), now);
         RepairExecutor.Done done = executor.carryOut(recorded.id(), found, decision.action(), now);
-        store.step(recorded.id(), found.orderId(), "platform", done.action().name(), null, List.of(),
-                done.summary(), now);
+        store.step(recorded.id(), found.orderId(), decidedBy, done.action().name(), decision.version(),
+                decision.firedRules(), (decision.reason() == null ? decision.action().name() : decision.reason())
+                        + " → " + done.summary(), now);
         store.outcome(recorded.id(), done.summary());
         metrics.counter("topup_repair_outcomes_total", "kind", found.kind().name(), "action", done.action().name())
                 .increment();

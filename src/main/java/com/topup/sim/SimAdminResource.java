@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.admin.StaffRoles;
 import com.topup.web.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,7 @@ import java.util.Map;
 
 /**
  * The simulator's staff API: operators and admins read the suppliers, admins change their behaviour, start outages
- * and reset. Every call is 404 SIM_DISABLED when the simulator is off.
+ * and reset (each in the audit trail). Every call is 404 SIM_DISABLED when the simulator is off.
  */
 @Path("/admin/api/sim")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,10 +33,15 @@ public class SimAdminResource {
 
     private final SupplierSimulator simulator;
     private final SimSuppliers suppliers;
+    private final SimAdminService admin;
+    private final SecurityIdentity identity;
 
-    public SimAdminResource(SupplierSimulator simulator, SimSuppliers suppliers) {
+    public SimAdminResource(SupplierSimulator simulator, SimSuppliers suppliers, SimAdminService admin,
+                            SecurityIdentity identity) {
         this.simulator = simulator;
         this.suppliers = suppliers;
+        this.admin = admin;
+        this.identity = identity;
     }
 
     @GET
@@ -60,7 +66,7 @@ public class SimAdminResource {
             throw new ApiException(400, "INVALID_REQUEST", "Unusable behaviour: " + e.getMessage(),
                     Map.of("problems", e.problems()));
         }
-        simulator.replaceBehaviour(supplier, behaviour);
+        admin.replaceBehaviour(staff(), supplier, behaviour);
         return view(supplier);
     }
 
@@ -75,7 +81,7 @@ public class SimAdminResource {
             throw new ApiException(400, "INVALID_REQUEST", "seconds must be between 0 and " + MAX_OUTAGE_SECONDS,
                     Map.of("field", "seconds"));
         }
-        simulator.outage(supplier, Duration.ofSeconds(request.seconds()));
+        admin.outage(staff(), supplier, Duration.ofSeconds(request.seconds()));
         return view(supplier);
     }
 
@@ -86,7 +92,7 @@ public class SimAdminResource {
     @RolesAllowed(StaffRoles.ADMIN)
     public ResetResult reset(String body) {
         requireEnabled();
-        long seed = simulator.reset(seedOf(body));
+        long seed = admin.reset(staff(), seedOf(body));
         return new ResetResult(seed, simulator.suppliers().stream().map(this::view).toList());
     }
 
@@ -106,6 +112,10 @@ public class SimAdminResource {
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "INVALID_REQUEST", "Body must be {\"seed\": n} or empty");
         }
+    }
+
+    private String staff() {
+        return identity.getPrincipal().getName();
     }
 
     private SimSupplierState supplier(String code) {

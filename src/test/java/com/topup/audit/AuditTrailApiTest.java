@@ -51,6 +51,17 @@ class AuditTrailApiTest {
     }
 
     @Test
+    void theSimulatorsStaffWritesAreAudited() {
+        given().auth().oauth2(token("admin")).contentType("application/json").body("{\"seconds\":0}")
+                .post("/admin/api/sim/suppliers/sim-fast/outage").then().statusCode(200);
+        JsonPath page = given().auth().oauth2(token("auditor"))
+                .queryParam("action", "SIM_OUTAGE_ENDED").queryParam("target", "sim:sim-fast").queryParam("limit", 1)
+                .get("/admin/api/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals("admin", page.getString("items[0].actor"));
+        assertEquals(0, page.getInt("items[0].after.seconds"));
+    }
+
+    @Test
     void pagesFollowTheCursorAndFiltersNarrow() {
         JsonPath first = given().auth().oauth2(token("auditor")).queryParam("limit", 1).get("/admin/api/audit")
                 .then().statusCode(200).extract().jsonPath();

@@ -72,14 +72,14 @@ class OutboxKafkaTest {
         return consumer;
     }
 
-    /** Polls until every wanted key was seen, returning key → value of the wanted records. */
+    /** Polls until every wanted key was seen, returning key → value of the first record of each wanted key. */
     private static Map<String, String> await(KafkaConsumer<String, String> consumer, Set<String> keys, Duration timeout) {
         Map<String, String> seen = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!seen.keySet().containsAll(keys) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 if (keys.contains(record.key())) {
-                    seen.put(record.key(), record.value());
+                    seen.putIfAbsent(record.key(), record.value());
                 }
             }
         }
