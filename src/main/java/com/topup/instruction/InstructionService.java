@@ -2,12 +2,12 @@ package com.topup.instruction;
 
 import com.topup.common.crypto.PhoneCrypto;
 import com.topup.instruction.reading.InstructionInterpreter;
+import com.topup.instruction.reading.Reading;
 import com.topup.merchant.AuthenticatedMerchant;
 import com.topup.merchant.LedgerService;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -41,9 +41,10 @@ public class InstructionService {
         this.metrics = metrics;
     }
 
-    @Transactional
+    /** Not one transaction: reading may wait for the language model; the confirmation is stored in its own. */
     public InstructionView understand(AuthenticatedMerchant merchant, InstructionRequest request) {
-        PricedInstruction priced = pricer.price(interpreter.read(request.text()), merchant::priceFor);
+        Reading reading = interpreter.read(request.text());
+        PricedInstruction priced = pricer.price(reading, merchant::priceFor);
         if (priced.items().size() > config.maxItems()) {
             throw new ApiException(400, "INVALID_REQUEST", "An instruction may ask for at most " + config.maxItems()
                     + " top-ups; this one asks for " + priced.items().size(),
@@ -54,19 +55,23 @@ public class InstructionService {
         long balanceAfter = ledger.balance(merchant.id()) - total;
         List<InstructionView.Item> items = priced.items().stream().map(InstructionView.Item::of).toList();
         if (items.isEmpty()) {
-            return new InstructionView(items, priced.problems(), 0, balanceAfter, null, null);
+            return new InstructionView(items, priced.problems(), 0, balanceAfter, null, null, readBy(reading));
         }
         String token = ConfirmationTokens.next();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(config.confirmationTtl());
         store.insert(ConfirmationTokens.hash(token), merchant.id(), priced.items().stream().map(this::stored).toList(),
                 total, request.notifyUrl(), now, expiresAt);
-        return new InstructionView(items, priced.problems(), total, balanceAfter, token, expiresAt);
+        return new InstructionView(items, priced.problems(), total, balanceAfter, token, expiresAt, readBy(reading));
     }
 
     private StoredItem stored(PricedItem item) {
         return new StoredItem(Base64.getEncoder().encodeToString(phoneCrypto.encrypt(item.phone().e164())),
                 item.faceValue(), item.price());
+    }
+
+    private static String readBy(Reading reading) {
+        return reading.byModel() ? InstructionView.BY_MODEL : InstructionView.BY_RULES;
     }
 
     private static String outcome(PricedInstruction priced) {

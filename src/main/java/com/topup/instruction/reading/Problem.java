@@ -17,6 +17,8 @@ public record Problem(Span span, String code, String message, Map<String, Object
     public static final String UNSUPPORTED_CARRIER = "UNSUPPORTED_CARRIER";
     public static final String UNSUPPORTED_FACE_VALUE = "UNSUPPORTED_FACE_VALUE";
     public static final String AMBIGUOUS = "AMBIGUOUS";
+    /** The text needed the language-model interpreter, which did not answer usably; the rule-based reading stands. */
+    public static final String MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE";
 
     public Problem(Span span, String code, String message) {
         this(span, code, message, null);
