@@ -157,7 +157,8 @@ public class MerchantClient {
             Map<String, Object> answer = Json.object(understood.body());
             List<Object> items = Json.list(answer.get("items"));
             List<Object> problems = Json.list(answer.get("problems"));
-            System.out.println("Understood " + items.size() + " top-up" + (items.size() == 1 ? "" : "s") + ":");
+            System.out.println("Understood " + items.size() + " top-up" + (items.size() == 1 ? "" : "s")
+                    + ("model".equals(answer.get("readBy")) ? " (read by the language model: check each one)" : "") + ":");
             for (Object o : items) {
                 Map<String, Object> item = Json.map(o);
                 System.out.printf("  %-12s %-15s %-6s %8s yuan   price %8s   \"%s\"%n", item.get("phone"), item.get("carrier"),
