@@ -89,7 +89,7 @@ public class AttemptPlanner {
         Set<String> tried = Rounds.triedChannels(order, previous);
         int attemptNo = order.attemptCount() + 1;
         OrderFact orderFact = OrderFacts.of(order, attemptNo, now);
-        List<ChannelFact> candidates = facts.untried(tried, order.carrier());
+        List<ChannelFact> candidates = facts.untried(tried, order.carrier(), order.province(), order.faceValue());
         RouteOutcome route = decisions.decideRoute(orderFact, candidates, orderId.hashCode() * 31L + attemptNo);
         for (RouteCandidate candidate : route.ranked()) {
             Optional<ChannelDefinition> channel = directory.find(candidate.channel())
