@@ -35,12 +35,19 @@ public interface ChannelHealthConfig {
     interface Prediction {
 
         /** After this long an attempt counts half as much as a fresh one, after twice as long a quarter … */
-        @WithDefault("15m")
+        @WithDefault("5m")
         Duration halfLife();
 
-        /** How many attempts the next broader level's estimate counts as when a cell's own figures are judged. */
+        /**
+         * How many attempts the next broader level's estimate counts as when a level's own figures are judged, for
+         * the channel and the channel × carrier levels.
+         */
         @WithDefault("20")
         double priorAttempts();
+
+        /** The same for the province and the face-value band × hour levels below channel × carrier. */
+        @WithDefault("50")
+        double cellPriorAttempts();
 
         /** The channel's recency-weighted attempts for the order's carrier at which a prediction's confidence is 0.5. */
         @WithDefault("20")

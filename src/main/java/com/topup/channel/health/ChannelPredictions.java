@@ -23,18 +23,21 @@ public class ChannelPredictions {
     private final HealthClock clock;
     private final ChannelHealthConfig.Prediction config;
     private final SuccessModel model;
+    private final PredictionCalibration calibration;
     /** Attempts learnt that finished within the overlap before {@link #newest}: id → finish time. */
     private final Map<String, Instant> recent = new HashMap<>();
     private Instant newest;
     private boolean failing;
 
-    ChannelPredictions(FinishedAttempts attempts, HealthClock clock, ChannelHealthConfig config) {
+    ChannelPredictions(FinishedAttempts attempts, HealthClock clock, ChannelHealthConfig config,
+                       PredictionCalibration calibration) {
         this.attempts = attempts;
+        this.calibration = calibration;
         this.clock = clock;
         this.config = config.prediction();
         this.model = new SuccessModel(new SuccessModel.Settings(this.config.halfLife().toMillis(),
                 config.priorSuccessRate(), config.priorLatency().toMillis(), this.config.priorAttempts(),
-                this.config.confidenceAttempts(), this.config.zone()));
+                this.config.cellPriorAttempts(), this.config.confidenceAttempts(), this.config.zone()));
     }
 
     /** The channel's predicted success for an order of this carrier, province and face value, as of now. */
@@ -70,7 +73,10 @@ public class ChannelPredictions {
             for (FinishedAttempts.Row row : rows) {
                 Instant finished = row.observation().finishedAt();
                 if (recent.putIfAbsent(row.id(), finished) == null) {
-                    model.learn(row.observation());
+                    SuccessModel.Observation o = row.observation();
+                    SuccessPrediction before = model.predict(o.channel(), o.carrier(), o.province(), o.faceValue(), finished);
+                    calibration.record(o.channel(), before.success(), o.succeeded(), finished.toEpochMilli());
+                    model.learn(o);
                 }
                 if (finished.isAfter(newest)) {
                     newest = finished;
@@ -89,6 +95,7 @@ public class ChannelPredictions {
     /** Forgets what was learnt and learns again from the attempts table (the lookback from now). */
     public synchronized void relearn() {
         model.clear();
+        calibration.clear();
         recent.clear();
         newest = null;
         catchUp();

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * broader level (channel × carrier × province, channel × carrier, channel, all channels). The estimate starts from
  * the configured prior and walks down the levels; at each, the level's own attempts (those not in the narrower
  * level below it, so that every attempt counts once) are added to the estimate so far, which counts as
- * {@code priorAttempts} attempts. A sparse or new cell therefore predicts what its channel and carrier do, and
+ * {@code priorAttempts} attempts down to channel × carrier and {@code cellPriorAttempts} below it (province, face
+ * value and hour usually matter less than channel and carrier: only a clear difference should move them). A sparse or new cell therefore predicts what its channel and carrier do, and
  * moves away from it only as its own attempts accumulate.
  *
  * <p>The sample size (and so the confidence) is the channel's recency-weighted attempts for the carrier: how much
@@ -25,7 +26,7 @@ public final class SuccessModel {
 
     /** Tuning of the estimator; see {@link ChannelHealthConfig.Prediction}. */
     public record Settings(double halfLifeMillis, double priorSuccess, long priorLatencyMillis, double priorAttempts,
-                           double confidenceAttempts, ZoneId zone) {
+                           double cellPriorAttempts, double confidenceAttempts, ZoneId zone) {
     }
 
     /** One finished attempt as the model learns from it. */
@@ -45,7 +46,8 @@ public final class SuccessModel {
     private final Map<Key, DecayedTally> tallies = new ConcurrentHashMap<>();
 
     public SuccessModel(Settings settings) {
-        if (settings.halfLifeMillis() <= 0 || settings.priorAttempts() <= 0 || settings.confidenceAttempts() <= 0
+        if (settings.halfLifeMillis() <= 0 || settings.priorAttempts() <= 0 || settings.cellPriorAttempts() <= 0
+                || settings.confidenceAttempts() <= 0
                 || settings.priorSuccess() < 0 || settings.priorSuccess() > 1) {
             throw new IllegalArgumentException("half-life, prior attempts and confidence attempts must be positive, "
                     + "the prior success within 0..1");
@@ -74,7 +76,6 @@ public final class SuccessModel {
         for (int i = 0; i < levels.length; i++) {
             levels[i] = tallies.getOrDefault(path.get(i), DecayedTally.EMPTY).as(at, settings.halfLifeMillis());
         }
-        double k = settings.priorAttempts();
         double success = settings.priorSuccess();
         double latency = settings.priorLatencyMillis();
         for (int i = 0; i < levels.length; i++) {
@@ -83,6 +84,7 @@ public final class SuccessModel {
             double attempts = Math.max(0, levels[i].attempts() - inner.attempts());
             double successes = Math.max(0, levels[i].successes() - inner.successes());
             double latencySum = Math.max(0, levels[i].latencyMillis() - inner.latencyMillis());
+            double k = i > CHANNEL_AND_CARRIER ? settings.cellPriorAttempts() : settings.priorAttempts();
             success = (successes + k * success) / (attempts + k);
             latency = (latencySum + k * latency) / (attempts + k);
         }
