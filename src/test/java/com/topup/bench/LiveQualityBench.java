@@ -12,9 +12,9 @@ import java.util.Map;
  * Routing quality: the same order stream through the simulated suppliers three times, once per routing rule set
  * (seed rules, round robin, an oracle that knows the scenario's true odds), each on a fresh app and database with the
  * simulator reset to seed 42. Prints success rate, time to final state and channel cost per policy and the gap to the
- * oracle. Run with bin/bench quality [orders=2000] [ordersPerSecond=20].
+ * oracle. Run with bin/bench quality-live [orders=2000] [ordersPerSecond=20].
  */
-public final class QualityBench {
+public final class LiveQualityBench {
 
     private static final long SEED = 42;
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(12);
@@ -22,7 +22,7 @@ public final class QualityBench {
     private static final double REFERENCE_SMART = 99.6;
     private static final double ORACLE_GAP_TARGET = 0.3;
 
-    private QualityBench() {
+    private LiveQualityBench() {
     }
 
     public static void main(String[] args) throws Exception {
