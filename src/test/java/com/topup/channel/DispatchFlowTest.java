@@ -119,6 +119,7 @@ class DispatchFlowTest {
         assertEquals("sim-fast", attempts.get(0).get("channel"));
         assertEquals("SUCCEEDED", attempts.get(0).get("status"));
         assertNotNull(attempts.get(0).get("ruleVersion"), "the routing rule version is recorded");
+        assertNotNull(attempts.get(0).get("predictedSuccess"), "and the success predicted for the channel");
         assertTrue(((List<?>) attempts.get(0).get("firedRules")).stream().anyMatch(r -> r.toString().startsWith("Use channels")
                 || r.toString().startsWith("Prefer channels") || r.toString().startsWith("Explore")), attempts.toString());
 
