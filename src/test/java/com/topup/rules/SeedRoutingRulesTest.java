@@ -154,6 +154,17 @@ class SeedRoutingRulesTest {
     }
 
     @Test
+    void aHalfOpenChannelGoesFirstSoItsProbesHappen() {
+        ChannelFact halfOpen = new ChannelFact("RECOVERING", Set.of("CHINA_MOBILE"), Set.of(), Set.of(), 0.97, 0.4, 500, 0,
+                100, "HALF_OPEN", 1_000, 0.5, 0.9, 90, 400);
+        List<ChannelFact> channels = List.of(predicted("KNOWN", 0.95, 0.9, 0.97), halfOpen);
+        for (int seed = 0; seed < 200; seed++) {
+            assertEquals("RECOVERING", ranked(routing.route(BEIJING_MOBILE, channels, new RuleRandom(seed))).get(0),
+                    "the breaker decides how many probes go through; the rules put the channel first");
+        }
+    }
+
+    @Test
     void noExplorationOnALaterAttempt() {
         List<ChannelFact> channels = List.of(predicted("KNOWN", 0.90, 0.9, 0.97), predicted("NEW", 0.97, 0.1, 0.90),
                 predicted("POOR", 0.5, 0.9, 0.90));
