@@ -38,7 +38,7 @@ function Report({ report }: { report: ReconciliationReport }) {
                 <td>{d.orderId ? <Link to={`/orders/${d.orderId}`}><code>{d.orderId}</code></Link> : '—'}</td>
                 <td><code>{d.reference}</code>{d.channelReference && <div className="small muted">{d.channelReference}</div>}</td>
                 <td className="num">{yuan(d.statementAmount)}</td><td className="num">{yuan(d.ourAmount)}</td>
-                <td>{d.statementStatus ?? '—'}</td><td><StatusBadge status={d.ourStatus} /></td>
+                <td>{d.statementStatus ? <StatusBadge status={d.statementStatus} /> : '—'}</td><td><StatusBadge status={d.ourStatus} /></td>
                 <td>{d.anomalyId ? <><Link to={`/repair?anomaly=${d.anomalyId}`}>#{d.anomalyId}</Link> <StatusBadge status={d.anomalyStatus} /></> : '—'}</td>
               </tr>
             ))}</tbody>
