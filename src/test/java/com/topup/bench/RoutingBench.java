@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Routing decisions per second with the earlier seed DRL (routing v1, the policy the Java baseline implements) and 10 channels, on one thread and on two, next to a
- * hand-written Java implementation of the same policy measured in the same run; also the compile time of
- * the seed rules and of 500 generated rules. Run with bin/bench routing [seconds per measurement].
+ * Routing decisions per second with the earlier seed DRL (routing v1) and 10 channels, on one thread and on two,
+ * next to a hand-written Java implementation of the same policy measured in the same run; also the compile time
+ * of those rules and of 500 generated rules. Run with bin/bench routing [seconds per measurement].
  */
 public final class RoutingBench {
 
