@@ -1,8 +1,8 @@
 /** Sample facts to try rules on, per rule set; analysts edit them or load a real order's facts instead. */
 const channels = [
-  { code: 'sim-fast', carriers: ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM'], costRate: 0.985, successRate: 0.97, latencyP95Millis: 400, inFlight: 3, capacity: 50, circuitState: 'CLOSED' },
-  { code: 'sim-cheap', carriers: ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM'], costRate: 0.96, successRate: 0.9, latencyP95Millis: 1800, inFlight: 10, capacity: 50, circuitState: 'CLOSED' },
-  { code: 'sim-flaky', carriers: ['CHINA_MOBILE', 'CHINA_TELECOM'], costRate: 0.95, successRate: 0.6, latencyP95Millis: 2500, inFlight: 1, capacity: 20, circuitState: 'HALF_OPEN' },
+  { code: 'sim-fast', carriers: ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM'], costRate: 0.985, successRate: 0.97, latencyP95Millis: 400, predictedSuccess: 0.97, predictionConfidence: 0.9, predictionSampleSize: 180, expectedLatencyMillis: 300, inFlight: 3, capacity: 50, circuitState: 'CLOSED' },
+  { code: 'sim-cheap', carriers: ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM'], costRate: 0.96, successRate: 0.9, latencyP95Millis: 1800, predictedSuccess: 0.91, predictionConfidence: 0.8, predictionSampleSize: 80, expectedLatencyMillis: 900, inFlight: 10, capacity: 50, circuitState: 'CLOSED' },
+  { code: 'sim-flaky', carriers: ['CHINA_MOBILE', 'CHINA_TELECOM'], costRate: 0.95, successRate: 0.6, latencyP95Millis: 2500, predictedSuccess: 0.62, predictionConfidence: 0.3, predictionSampleSize: 9, expectedLatencyMillis: 1500, inFlight: 1, capacity: 20, circuitState: 'HALF_OPEN' },
 ];
 
 const order = { carrier: 'CHINA_MOBILE', province: '广东', city: '广州', faceValue: 10000, price: 9850, merchant: 'demo-merchant', attempt: 1, ageMillis: 0 };

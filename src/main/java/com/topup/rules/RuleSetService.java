@@ -7,10 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,14 +52,13 @@ public class RuleSetService {
 
     void start(@Observes StartupEvent event) {
         for (String ruleSet : RuleSets.ALL) {
-            String seed = seedDrl(ruleSet);
-            if (seed != null) {
+            SeedRules.of(ruleSet).ifPresent(seed -> {
                 try {
-                    store.seedIfEmpty(ruleSet, seed);
+                    store.seed(seed);
                 } catch (PersistenceException raceWithAnotherInstance) {
                     LOG.debugf("Rule set %s was seeded by another instance", ruleSet);
                 }
-            }
+            });
         }
         sync();
         // a plain timer: the scheduler extension ticks once a second, too coarse for the 1 s publish target
@@ -238,13 +233,5 @@ public class RuleSetService {
             throw new ApiException(400, "INVALID_REQUEST", "drl is required", Map.of("field", "drl"));
         }
         return drl;
-    }
-
-    private static String seedDrl(String ruleSet) {
-        try (InputStream in = RuleSetService.class.getResourceAsStream("/rules/" + ruleSet + ".drl")) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -58,19 +58,61 @@ public class RuleSetStore {
         return active.stream().collect(java.util.stream.Collectors.toMap(v -> v.ruleSet, v -> v.version));
     }
 
-    /** Stores version 1 as ACTIVE unless the rule set already has versions (safe when instances start together). */
+    /** What {@link #seed} did. */
+    public enum Seeding {
+        /** A fresh rule set: the earlier seed versions stored as RETIRED, the current one ACTIVE. */
+        SEEDED,
+        /** The rule set has versions, none with the current seed's text: it was submitted for approval. */
+        PROPOSED,
+        /** The current seed's text is already a version of the rule set (whatever its status). */
+        UNCHANGED
+    }
+
+    /**
+     * Seeds a rule set. On a fresh database the earlier seed versions are stored first (v1, v2 … RETIRED, so a
+     * rollback reaches them) and the current one last, ACTIVE. A rule set that already has versions keeps them all
+     * and its active version: a current seed it does not have yet is only submitted, by {@code system}, for an
+     * approver to publish or reject. Safe when instances start together (one insert wins, the others fail on the
+     * version's uniqueness).
+     */
     @Transactional
-    public boolean seedIfEmpty(String ruleSet, String drl) {
-        if (RuleSetVersion.count("ruleSet", ruleSet) > 0) {
-            return false;
+    public Seeding seed(SeedRules seed) {
+        String ruleSet = seed.ruleSet();
+        List<RuleSetVersion> existing = RuleSetVersion.<RuleSetVersion>find("ruleSet = ?1 order by version", ruleSet).list();
+        if (existing.isEmpty()) {
+            int number = 1;
+            for (String earlier : seed.earlier()) {
+                RuleSetVersion retired = newVersion(ruleSet, number++, earlier, "system",
+                        "earlier seed from src/main/resources/rules/earlier, kept for rollback", null);
+                retired.status = RuleSetStatus.RETIRED;
+                retired.activatedAt = retired.createdAt;
+                retired.persist();
+            }
+            RuleSetVersion live = newVersion(ruleSet, number, seed.current(), "system", "seed from src/main/resources/rules",
+                    seed.earlier().isEmpty() ? null : number - 1);
+            live.status = RuleSetStatus.ACTIVE;
+            live.activatedAt = live.createdAt;
+            live.persist();
+            RuleSetVersion.flush();
+            audit.record("system", "RULESET_SEEDED", ruleSet + " v" + number,
+                    seed.earlier().isEmpty() ? null : "earlier seeds v1-v" + (number - 1) + " RETIRED", "ACTIVE");
+            return Seeding.SEEDED;
         }
-        RuleSetVersion seed = newVersion(ruleSet, 1, drl, "system", "seed from src/main/resources/rules", null);
-        seed.status = RuleSetStatus.ACTIVE;
-        seed.activatedAt = seed.createdAt;
-        seed.persist();
+        String hash = Hmac.digestHex(seed.current().getBytes(StandardCharsets.UTF_8));
+        if (existing.stream().anyMatch(v -> v.contentHash.equals(hash))) {
+            return Seeding.UNCHANGED;
+        }
+        Integer active = existing.stream().filter(v -> v.status == RuleSetStatus.ACTIVE).map(v -> v.version)
+                .findFirst().orElse(null);
+        RuleSetVersion proposal = newVersion(ruleSet, existing.get(existing.size() - 1).version + 1, seed.current(),
+                "system", "new seed from src/main/resources/rules, submitted for approval", active);
+        proposal.status = RuleSetStatus.SUBMITTED;
+        proposal.submittedAt = proposal.createdAt;
+        proposal.persist();
         RuleSetVersion.flush();
-        audit.record("system", "RULESET_SEEDED", ruleSet + " v1", null, "ACTIVE");
-        return true;
+        audit.record("system", "RULESET_SUBMITTED", ruleSet + " v" + proposal.version,
+                active == null ? null : "active v" + active, "SUBMITTED");
+        return Seeding.PROPOSED;
     }
 
     @Transactional

@@ -33,20 +33,31 @@ public final class SimulationInput {
 
     public record Channel(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, Double costRate,
                           Double successRate, Long latencyP95Millis, Integer inFlight, Integer capacity,
-                          String circuitState, Long remainingDailyQuota) {
+                          String circuitState, Long remainingDailyQuota, Double predictedSuccess,
+                          Double predictionConfidence, Double predictionSampleSize, Long expectedLatencyMillis) {
+
+        /** Without a prediction given, the success rate stands for it, as if well established. */
+        private static final double GIVEN_CONFIDENCE = 1.0;
+        private static final double GIVEN_SAMPLE_SIZE = 1_000;
 
         static Channel of(ChannelFact c) {
             return new Channel(c.getCode(), c.getCarriers(), c.getProvinces(), c.getFaceValues(), c.getCostRate(),
                     c.getSuccessRate(), c.getLatencyP95Millis(), c.getInFlight(), c.getCapacity(), c.getCircuitState(),
-                    c.getRemainingDailyQuota());
+                    c.getRemainingDailyQuota(), c.getPredictedSuccess(), c.getPredictionConfidence(),
+                    c.getPredictionSampleSize(), c.getExpectedLatencyMillis());
         }
 
         ChannelFact toFact() {
+            double success = successRate == null ? 1.0 : successRate;
+            long latency = latencyP95Millis == null ? 0 : latencyP95Millis;
             return new ChannelFact(code, carriers == null ? Set.of() : carriers, provinces == null ? Set.of() : provinces,
-                    faceValues == null ? Set.of() : faceValues, costRate == null ? 1.0 : costRate,
-                    successRate == null ? 1.0 : successRate, latencyP95Millis == null ? 0 : latencyP95Millis,
+                    faceValues == null ? Set.of() : faceValues, costRate == null ? 1.0 : costRate, success, latency,
                     inFlight == null ? 0 : inFlight, capacity == null ? 100 : capacity,
-                    circuitState == null ? "CLOSED" : circuitState, remainingDailyQuota == null ? Long.MAX_VALUE : remainingDailyQuota);
+                    circuitState == null ? "CLOSED" : circuitState, remainingDailyQuota == null ? Long.MAX_VALUE : remainingDailyQuota,
+                    predictedSuccess == null ? success : predictedSuccess,
+                    predictionConfidence == null ? GIVEN_CONFIDENCE : predictionConfidence,
+                    predictionSampleSize == null ? GIVEN_SAMPLE_SIZE : predictionSampleSize,
+                    expectedLatencyMillis == null ? latency : expectedLatencyMillis);
         }
     }
 

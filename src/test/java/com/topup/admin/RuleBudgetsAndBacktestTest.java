@@ -55,7 +55,7 @@ class RuleBudgetsAndBacktestTest {
     private static List<Map<String, Object>> channels(int n) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(Map.of("code", "C" + i, "carriers", List.of("CHINA_MOBILE"), "successRate", 0.5 + i / 100.0,
+            out.add(Map.of("code", "C" + i, "carriers", List.of("CHINA_MOBILE"), "successRate", 0.9 + i / 1000.0,
                     "latencyP95Millis", 100 + i * 10, "inFlight", i % 5));
         }
         return out;

@@ -71,8 +71,12 @@ class RuleSetLifecycleTest {
         as("auditor").get("/admin/api/rulesets").then().statusCode(200)
                 .body("name", hasItem("routing"))
                 .body("find { it.name == 'routing' }.activeVersion", notNullValue());
-        as("operator").get(BASE + "/versions/1").then().statusCode(200)
+        // the earlier seed is kept as v1 (RETIRED, one rollback away), the decision-table seed is live as v2
+        as("operator").get(BASE + "/versions/1").then().statusCode(200).body("status", equalTo("RETIRED"))
                 .body("author", equalTo("system")).body("drl", containsString("Weighted random pick"));
+        as("operator").get(BASE + "/versions/2").then().statusCode(200).body("author", equalTo("system"))
+                .body("drl", containsString("Prefer channels predicted to succeed at least 85 %"));
+        as("operator").get("/admin/api/rulesets/repair/versions/1").then().statusCode(200).body("author", equalTo("system"));
         given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'rules' }.status", equalTo("UP"));
     }
 
@@ -139,7 +143,7 @@ class RuleSetLifecycleTest {
         as("analyst").body(Map.of("order", order, "channels", channels)).post(BASE + "/simulate").then().statusCode(200)
                 .body("decision.ranked.channel", equalTo(List.of("FAST")))
                 .body("decision.excluded.BROKEN", equalTo("circuit open"))
-                .body("firedRules", hasItem("Score channels that serve the order"))
+                .body("firedRules", hasItem("Prefer channels predicted to succeed at least 85 %"))
                 .body("version", notNullValue());
         String draft = withExtraRule(seedRouting(), "Never FAST").replace("costRate > 0.999", "code == \"FAST\"");
         as("approver").body(Map.of("drl", draft, "order", order, "channels", channels)).post(BASE + "/simulate")
@@ -153,7 +157,7 @@ class RuleSetLifecycleTest {
                 .post("/admin/api/rulesets/fallback/simulate").then().statusCode(200)
                 .body("decision.action", equalTo("NEXT_CHANNEL"))
                 .body("decision.queryFirst", equalTo(true))
-                .body("version", equalTo(1));
+                .body("version", equalTo(2));
         as("analyst").body(Map.of("anomaly", Map.of("kind", "STUCK_PROCESSING", "queriesSoFar", 1,
                         "lastQueryStatus", "SUCCEEDED")))
                 .post("/admin/api/rulesets/repair/simulate").then().statusCode(200)

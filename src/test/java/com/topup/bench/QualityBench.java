@@ -1,90 +1,165 @@
 package com.topup.bench;
 
-import com.topup.devenv.LocalApp;
-import java.sql.Connection;
-import java.time.Duration;
+import com.topup.rules.CompilationResult;
+import com.topup.rules.DrlCompiler;
+import com.topup.rules.RuleLimits;
+import com.topup.rules.RuleSetRuntime;
+import com.topup.rules.RuleVocabulary;
+import com.topup.rules.SeedRules;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Routing quality: the same order stream through the simulated suppliers three times, once per routing rule set
- * (seed rules, round robin, an oracle that knows the scenario's true odds), each on a fresh app and database with the
- * simulator reset to seed 42. Prints success rate, time to final state and channel cost per policy and the gap to the
- * oracle. Run with bin/bench quality [orders=2000] [ordersPerSecond=20].
+ * Routing quality, replayed: four scenarios (the through-the-app scenario, a drift, a province outage, a new
+ * channel), each with four policies (the earlier seed rules, the seed rules, round robin, an oracle) over the same
+ * order stream in simulated time, with the rules compiled and run as the platform runs them and the success model
+ * learning as it learns on an instance. Run with bin/bench quality [orders=6000] [ordersPerSecond=10].
  */
 public final class QualityBench {
 
     private static final long SEED = 42;
-    private static final Duration FINAL_WITHIN = Duration.ofMinutes(12);
-    private static final double REFERENCE_ROUND_ROBIN = 97.2;
-    private static final double REFERENCE_SMART = 99.6;
-    private static final double ORACLE_GAP_TARGET = 0.3;
+    private static final double FIRST_ATTEMPT_GAP = 1.0;
+    private static final double FINAL_SUCCESS = 99.6;
+    private static final double TIME_RATIO = 1.1;
+    private static final double COST_ABOVE_ROUND_ROBIN = 0.2;
 
     private QualityBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 20;
-        List<PlannedOrder> stream = OrderStream.of(orders, SEED);
-        QualityScenario scenario = new QualityScenario(orders / rate);
-
-        System.out.printf("Routing quality: %d orders at %.0f orders/s (same stream, seed %d, for every policy)%n",
-                orders, rate, SEED);
-        System.out.println(MachineLine.now());
-        System.out.println("Scenario (attempt success = (1 - 0.5 % rejected) x carrier rate; no lost, late or repeated callbacks):");
-        scenario.describe().forEach(System.out::println);
-
-        List<PolicyFigures> results = new ArrayList<>();
-        try (BenchStack stack = BenchStack.start("quality-bench")) {
-            for (String policy : List.of("seed", "round-robin", "oracle")) {
-                results.add(runPolicy(stack, policy, scenario, stream, rate));
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        PrintStream out = System.out;
+        List<ReplayOrder> stream = ReplayOrder.stream(orders, rate, SEED);
+        double runSeconds = orders / rate;
+        out.printf(Locale.ROOT, "Routing quality, replayed: %d orders at %.0f orders/s (%.0f s of simulated time), seed %d%n",
+                orders, rate, runSeconds, SEED);
+        out.println(MachineLine.now());
+        out.println("Every policy meets the same fates: an order's draw on a channel (success and latency) comes from the"
+                + " scenario seed, the order's position in the stream and the channel, never from an order id or the order"
+                + " of events; whether the draw succeeds depends on the channel's true odds at the time of the attempt.");
+        long started = System.nanoTime();
+        try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 120_000)) {
+            for (ReplayScenario scenario : ReplayScenario.all(runSeconds)) {
+                List<ReplayFigures> figures = new ArrayList<>();
+                for (PolicyTexts texts : policies(scenario)) {
+                    try (RuleSetRuntime routing = runtime(compiler, "routing", texts.routing());
+                         RuleSetRuntime fallback = runtime(compiler, "fallback", texts.fallback())) {
+                        ReplayPolicy policy = new ReplayPolicy(texts.name(), texts.description(), routing, fallback,
+                                texts.oracle());
+                        PlatformReplay replay = new PlatformReplay(scenario, stream, SEED, policy);
+                        List<PlatformReplay.OrderRun> runs = replay.run();
+                        figures.add(ReplayFigures.of(policy.name(), runs,
+                                replay.notice().describe("joins".equals(scenario.change().what())) + "; "
+                                        + replay.notice().sentFirst(runs)));
+                    }
+                }
+                print(out, scenario, figures);
             }
         }
-        new QualityReport(results, REFERENCE_ROUND_ROBIN, REFERENCE_SMART, ORACLE_GAP_TARGET).print(System.out);
+        out.printf(Locale.ROOT, "%nReplay took %.1f s of wall time; %s%n", (System.nanoTime() - started) / 1e9,
+                MachineLine.loadAverage());
     }
 
-    private static PolicyFigures runPolicy(BenchStack stack, String name, QualityScenario scenario,
-                                           List<PlannedOrder> stream, double rate) throws Exception {
-        LocalApp app = stack.freshApp("quality-" + name);
-        StaffClient staff = new StaffClient(app.url(), stack.realmUrl());
-        RoutingVersions versions = new RoutingVersions(staff);
-        RoutingPolicy policy = switch (name) {
-            case "seed" -> {
-                int active = versions.activeVersion();
-                yield RoutingPolicies.seed(versions.drlOf(active), active);
-            }
-            case "round-robin" -> RoutingPolicies.roundRobin();
-            default -> RoutingPolicies.oracle(scenario);
-        };
-        scenario.applyChannels(staff);
-        staff.post("admin", "/admin/api/sim/reset", Map.of("seed", SEED), 200);
-        int version = versions.publish(policy.drl(), "routing quality benchmark: " + policy.name());
-        System.out.printf("%n[%s] routing v%d live: %s; load average %s%n", policy.name(), version, policy.description(),
-                MachineLine.loadAverage());
-        scenario.applyBehaviours(staff);
+    private record PolicyTexts(String name, String description, String routing, String fallback, boolean oracle) {
+    }
 
-        OrderSubmitter.Submission submission = new OrderSubmitter(SignedMerchantClient.demo(app.url()))
-                .paced(stream, "Q-" + name, rate);
-        List<String> accepted = submission.accepted();
-        System.out.printf("[%s] %d orders accepted in %.1f s%s%n", policy.name(), accepted.size(),
-                Duration.between(submission.firstSent(), submission.lastAnswered()).toMillis() / 1000.0,
-                submission.refusals().isEmpty() ? "" : "; refused " + submission.refusals());
-        try (Connection db = stack.openDatabase()) {
-            ProgressLine progress = new ProgressLine("[" + policy.name() + "] still open: ", Duration.ofSeconds(5));
-            var done = new FinalStateWatch(db).await(accepted, FINAL_WITHIN, progress::report);
-            if (done.size() < accepted.size()) {
-                System.out.printf("[%s] %d orders not final after %s%n", policy.name(), accepted.size() - done.size(), FINAL_WITHIN);
-            }
+    private static List<PolicyTexts> policies(ReplayScenario scenario) {
+        SeedRules routing = SeedRules.of("routing").orElseThrow();
+        SeedRules fallback = SeedRules.of("fallback").orElseThrow();
+        String earlierFallback = fallback.earlier().get(0);
+        return List.of(
+                new PolicyTexts("earlier seed", "routing v1 + fallback v1 of a fresh database", routing.earlier().get(0),
+                        earlierFallback, false),
+                new PolicyTexts("seed", "routing and fallback as seeded live", routing.current(), fallback.current(), false),
+                new PolicyTexts("round robin", "hash(order id + channel), fallback v1", RoutingPolicies.roundRobin().drl(),
+                        earlierFallback, false),
+                new PolicyTexts("oracle", "the true odds of the moment as predictedSuccess, best first, fallback v1",
+                        ORACLE, earlierFallback, true));
+    }
+
+    /** Ranks the usable channels by the true odds, which the replay puts where the prediction would be. */
+    static final String ORACLE = """
+            package com.topup.rules.routing;
+
+            import com.topup.rules.model.OrderFact;
+            import com.topup.rules.model.ChannelFact;
+            import com.topup.rules.model.RouteDecision;
+            import com.topup.rules.model.RuleRandom;
+
+            global RouteDecision decision;
+            global RuleRandom random;
+
+            rule "Exclude channels whose circuit is open"
+                salience 100
+                when
+                    $channel : ChannelFact( circuitState == "OPEN" )
+                then
+                    decision.exclude($channel, "circuit open");
+            end
+
+            rule "Exclude channels at capacity"
+                salience 100
+                when
+                    $channel : ChannelFact( inFlight >= capacity )
+                then
+                    decision.exclude($channel, "no spare capacity");
+            end
+
+            rule "Oracle: best true odds first"
+                when
+                    $order : OrderFact()
+                    $channel : ChannelFact( supports($order) )
+                then
+                    decision.propose($channel, $channel.getPredictedSuccess(), "true odds");
+            end
+            """;
+
+    private static RuleSetRuntime runtime(DrlCompiler compiler, String ruleSet, String drl) {
+        CompilationResult compiled = compiler.compile(ruleSet, drl);
+        if (!compiled.succeeded()) {
+            throw new IllegalStateException(ruleSet + " does not compile: " + compiled.errors());
         }
-        List<OrderOutcome> outcomes = new StaffOrderReader(staff).read(accepted);
-        PolicyFigures figures = PolicyFigures.of(policy.name(), version, accepted.size(), outcomes);
-        System.out.printf(Locale.ROOT, "[%s] success %.2f %%, mean %.0f ms, p95 %d ms; load average at the end %s%n",
-                policy.name(), figures.successPercent(), figures.toFinal().mean(), figures.toFinal().at(95),
-                MachineLine.loadAverage());
-        return figures;
+        return new RuleSetRuntime(ruleSet, 1, compiled.kieBase(), new RuleLimits(10_000, 1_000));
+    }
+
+    private static void print(PrintStream out, ReplayScenario scenario, List<ReplayFigures> figures) {
+        ReplayFigures oracle = find(figures, "oracle");
+        ReplayFigures roundRobin = find(figures, "round robin");
+        out.printf("%n== %s: %s%n", scenario.name(), scenario.description());
+        out.println("policy        final %  1st attempt %  gap to oracle  attempts/order  mean ms  p95 ms  cost/face %  "
+                + "review/open");
+        for (ReplayFigures f : figures) {
+            out.printf(Locale.ROOT, "%-12s %8.2f  %12.2f  %+13.2f  %14.3f  %7.0f  %6d  %11.3f  %d/%d%n", f.policy(),
+                    f.successPercent(), f.firstAttemptPercent(), f.firstAttemptPercent() - oracle.firstAttemptPercent(),
+                    f.meanAttempts(), f.toFinal().mean(), f.toFinal().at(95), f.costPercent(), f.review(), f.stillOpen());
+        }
+        for (ReplayFigures f : figures) {
+            out.printf("%-12s first attempts %s%n", f.policy(), f.firstChannels());
+        }
+        for (ReplayFigures f : figures) {
+            out.printf("%-12s %s: the model's prediction for the concerned orders went %s%n", f.policy(),
+                    scenario.change().what(), f.notice());
+        }
+        ReplayFigures seed = find(figures, "seed");
+        out.printf(Locale.ROOT, "targets for the seed rules: first attempt within %.1f of the oracle %s (%+.2f); final >= %.1f %% %s"
+                        + " (%.2f); mean time <= %.1f x oracle %s (%.2f); cost <= round robin + %.1f %s (%+.3f)%n",
+                FIRST_ATTEMPT_GAP, mark(oracle.firstAttemptPercent() - seed.firstAttemptPercent() <= FIRST_ATTEMPT_GAP),
+                seed.firstAttemptPercent() - oracle.firstAttemptPercent(), FINAL_SUCCESS,
+                mark(seed.successPercent() >= FINAL_SUCCESS), seed.successPercent(), TIME_RATIO,
+                mark(seed.toFinal().mean() <= TIME_RATIO * oracle.toFinal().mean()),
+                seed.toFinal().mean() / oracle.toFinal().mean(), COST_ABOVE_ROUND_ROBIN,
+                mark(seed.costPercent() - roundRobin.costPercent() <= COST_ABOVE_ROUND_ROBIN),
+                seed.costPercent() - roundRobin.costPercent());
+    }
+
+    private static String mark(boolean met) {
+        return met ? "met" : "NOT MET";
+    }
+
+    private static ReplayFigures find(List<ReplayFigures> figures, String policy) {
+        return figures.stream().filter(f -> f.policy().equals(policy)).findFirst().orElseThrow();
     }
 }

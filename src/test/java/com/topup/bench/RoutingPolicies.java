@@ -48,8 +48,8 @@ final class RoutingPolicies {
     }
 
     static RoutingPolicy seed(String activeDrl, int version) {
-        return new RoutingPolicy("seed", "the seed rules (routing v" + version + " of a fresh database, published again): "
-                + "0.4 latency + 0.4 live success rate + 0.2 spare capacity, weighted random pick", activeDrl);
+        return new RoutingPolicy("seed", "the seed rules (routing v" + version + " of a fresh database, published again)",
+                activeDrl);
     }
 
     /**

@@ -8,6 +8,8 @@ import com.topup.channel.health.CircuitBreakers;
 import com.topup.channel.health.CircuitState;
 import com.topup.channel.health.HealthClock;
 import com.topup.notify.CallbackOrders;
+import com.topup.rules.LiveRules;
+import com.topup.rules.RuleSetService;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +31,10 @@ class CircuitFlowTest {
 
     @Inject
     CircuitBreakers circuits;
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    LiveRules live;
 
     private final ShiftedClock clock = new ShiftedClock();
 
@@ -46,14 +52,24 @@ class CircuitFlowTest {
         }
     }
 
+    private Integer liveRouting;
+
+    /**
+     * The breaker's own mechanics, under the earlier seed routing rules (v1, one rollback away): their weighted pick
+     * keeps sending the failing channel orders until its circuit opens, where the live seed rules move traffic away
+     * on the success model's predictions first.
+     */
     @BeforeEach
-    void useShiftedClock() {
+    void useShiftedClockAndTheEarlierRoutingRules() {
         QuarkusMock.installMockForType(clock, HealthClock.class);
         SimulatedChannels.forgetHealthHistory();
+        liveRouting = live.liveVersion("routing");
+        ruleSets.rollback("routing", 1, "approver");
     }
 
     @AfterEach
     void restore() {
+        ruleSets.rollback("routing", liveRouting, "approver");
         SimulatedChannels.restore();
         circuits.closeManually("sim-fast", "test");
     }

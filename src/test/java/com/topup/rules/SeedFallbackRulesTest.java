@@ -73,6 +73,25 @@ class SeedFallbackRulesTest {
     }
 
     @Test
+    void theRetryFollowsThePredictionsNotTheWindowsSuccessRate() {
+        ChannelFact poorWindowGoodPrediction = new ChannelFact("RECOVERED", Set.of("CHINA_MOBILE"), Set.of(), Set.of(), 0.95,
+                0.5, 300, 0, 10, "CLOSED", 100, 0.9, 0.8, 80, 300);
+        ChannelFact goodWindowPoorPrediction = new ChannelFact("SLIPPING", Set.of("CHINA_MOBILE"), Set.of(), Set.of(), 0.95,
+                0.95, 300, 0, 10, "CLOSED", 100, 0.6, 0.8, 80, 300);
+        assertEquals(FallbackAction.NEXT_CHANNEL,
+                fallback.fallback(order(2, 1_000), failure("REJECTED"), List.of(poorWindowGoodPrediction)).action());
+        FallbackOutcome waits = fallback.fallback(order(2, 1_000), failure("REJECTED"), List.of(goodWindowPoorPrediction));
+        assertEquals(FallbackAction.RETRY_LATER, waits.action());
+        assertTrue(waits.firedRules().contains("Every remaining channel predicted below 70 %: retry in 30 s"));
+    }
+
+    @Test
+    void theEarlierSeedStillCompiles() throws IOException {
+        CompilationResult v1 = compiler.compile("fallback", SeedRoutingRulesTest.earlierSeed("fallback"));
+        assertTrue(v1.succeeded(), () -> v1.errors().toString());
+    }
+
+    @Test
     void limitsAndAnEmptyChannelListFailAndRefund() {
         assertEquals(FallbackAction.FAIL_AND_REFUND, fallback.fallback(order(5, 1_000), failure("REJECTED"), List.of(HEALTHY)).action());
         assertEquals(FallbackAction.FAIL_AND_REFUND, fallback.fallback(order(1, 600_001), failure("TIMEOUT"), List.of(HEALTHY)).action());

@@ -169,7 +169,7 @@ public class AttemptOutcomes {
         }
         Set<String> tried = Rounds.triedChannels(order, attempts.ofOrder(order.id()));
         OrderFact orderFact = OrderFacts.of(order, order.attemptCount(), now);
-        List<ChannelFact> remaining = facts.untried(tried, order.carrier()).stream().filter(c -> c.supports(orderFact)).toList();
+        List<ChannelFact> remaining = facts.untried(tried, order.carrier(), order.province(), order.faceValue()).stream().filter(c -> c.supports(orderFact)).toList();
         FallbackOutcome decision = decisions.decideFallback(orderFact,
                 new FailureFact(attempt.channelCode(), errorClass, errorCode, elapsedMillis), remaining);
         attempts.recordFallback(attempt.id(), decision.action().name(), decision.version(), decision.firedRules());

@@ -89,7 +89,7 @@ public class AttemptPlanner {
         Set<String> tried = Rounds.triedChannels(order, previous);
         int attemptNo = order.attemptCount() + 1;
         OrderFact orderFact = OrderFacts.of(order, attemptNo, now);
-        List<ChannelFact> candidates = facts.untried(tried, order.carrier());
+        List<ChannelFact> candidates = facts.untried(tried, order.carrier(), order.province(), order.faceValue());
         RouteOutcome route = decisions.decideRoute(orderFact, candidates, orderId.hashCode() * 31L + attemptNo);
         for (RouteCandidate candidate : route.ranked()) {
             Optional<ChannelDefinition> channel = directory.find(candidate.channel())
@@ -112,7 +112,9 @@ public class AttemptPlanner {
                     continue;
                 }
             }
-            return Optional.of(start(order, attemptNo, channel.get(), route, probe.map(ProbePermit::generation).orElse(null), now));
+            RoutePrediction prediction = RoutePrediction.of(channel.get().code(), route.ranked(), candidates);
+            return Optional.of(start(order, attemptNo, channel.get(), route, prediction,
+                    probe.map(ProbePermit::generation).orElse(null), now));
         }
         if (!route.ranked().isEmpty()) {
             orders.retryAt(orderId, now.plus(config.busyRetryDelay()), now);
@@ -126,10 +128,10 @@ public class AttemptPlanner {
     }
 
     private PlannedAttempt start(WorkOrder order, int attemptNo, ChannelDefinition channel, RouteOutcome route,
-                                 Long probeGeneration, Instant now) {
+                                 RoutePrediction prediction, Long probeGeneration, Instant now) {
         String attemptId = order.id() + "-" + attemptNo;
         attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
-                route.version(), route.firedRules(), channel.costOf(order.faceValue()), now);
+                route.version(), route.firedRules(), prediction, channel.costOf(order.faceValue()), now);
         orders.startAttempt(order, channel.code(), now);
         String phone = national(phones.decrypt(order.phoneCipher()));
         SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),

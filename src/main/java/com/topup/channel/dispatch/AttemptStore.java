@@ -27,13 +27,16 @@ public class AttemptStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(String id, String orderId, int attemptNo, String channelCode, String carrier, long faceValue,
-                       Long probeGeneration, Integer ruleVersion, List<String> firedRules, long cost, Instant now) {
+                       Long probeGeneration, Integer ruleVersion, List<String> firedRules, RoutePrediction prediction,
+                       long cost, Instant now) {
         sql.update("""
                         insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status,
-                            probe_generation, rule_version, fired_rules, cost, started_at)
-                        values (?, ?, ?, ?, ?, ?, 'SUBMITTING', ?, ?, ?, ?, ?)""",
+                            probe_generation, rule_version, fired_rules, predicted_success, best_alternative,
+                            best_alternative_predicted, cost, started_at)
+                        values (?, ?, ?, ?, ?, ?, 'SUBMITTING', ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, orderId, attemptNo, channelCode, carrier, faceValue, probeGeneration, ruleVersion,
-                firedRules.toArray(String[]::new), cost, now);
+                firedRules.toArray(String[]::new), prediction.chosen(), prediction.bestAlternative(),
+                prediction.bestAlternativePredicted(), cost, now);
     }
 
     /** What the fallback rules decided after this attempt failed. */

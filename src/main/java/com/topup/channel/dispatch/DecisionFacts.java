@@ -60,12 +60,12 @@ public class DecisionFacts {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("order", order);
         switch (ruleSet) {
-            case "routing" -> facts.put("channels", channelFacts(Set.of(), (String) order.get("carrier")));
+            case "routing" -> facts.put("channels", channelFacts(Set.of(), order));
             case "fallback" -> {
                 Set<String> tried = new HashSet<>(sql.query("select channel_code from channel_attempt where order_id = ?",
                         row -> row.getString(1), orderId));
                 facts.put("failure", lastFailure(orderId).orElse(null));
-                facts.put("channels", channelFacts(tried, (String) order.get("carrier")));
+                facts.put("channels", channelFacts(tried, order));
             }
             case "repair" -> facts.put("anomaly", latestAnomaly(orderId, status).orElse(null));
             default -> throw new ApiException(404, "RULESET_NOT_FOUND", "Rule sets are routing, fallback and repair");
@@ -73,8 +73,9 @@ public class DecisionFacts {
         return facts;
     }
 
-    private List<Map<String, Object>> channelFacts(Set<String> tried, String carrier) {
-        return channels.untried(tried, carrier).stream().map(DecisionFacts::channel).toList();
+    private List<Map<String, Object>> channelFacts(Set<String> tried, Map<String, Object> order) {
+        return channels.untried(tried, (String) order.get("carrier"), (String) order.get("province"),
+                (Long) order.get("faceValue")).stream().map(DecisionFacts::channel).toList();
     }
 
     private static Map<String, Object> channel(ChannelFact c) {
@@ -86,6 +87,10 @@ public class DecisionFacts {
         fact.put("costRate", c.getCostRate());
         fact.put("successRate", c.getSuccessRate());
         fact.put("latencyP95Millis", c.getLatencyP95Millis());
+        fact.put("predictedSuccess", c.getPredictedSuccess());
+        fact.put("predictionConfidence", c.getPredictionConfidence());
+        fact.put("predictionSampleSize", c.getPredictionSampleSize());
+        fact.put("expectedLatencyMillis", c.getExpectedLatencyMillis());
         fact.put("inFlight", c.getInFlight());
         fact.put("capacity", c.getCapacity());
         fact.put("circuitState", c.getCircuitState());

@@ -31,9 +31,12 @@ public class DispatchTimeline implements TimelineSource {
         for (AttemptView attempt : attempts.ofOrder(orderId)) {
             String routing = attempt.ruleVersion() == null ? "routing (safe default)" : "routing rules v" + attempt.ruleVersion();
             entries.add(new TimelineEntry(attempt.startedAt(), "ATTEMPT", routing,
-                    "Attempt " + attempt.attemptNo() + " sent to " + attempt.channel() + (attempt.probe() ? " as a probe" : ""),
+                    "Attempt " + attempt.attemptNo() + " sent to " + attempt.channel() + (attempt.probe() ? " as a probe" : "")
+                            + predictions(attempt),
                     NamedValues.of("attempt", attempt.attemptId(), "channel", attempt.channel(),
-                            "ruleVersion", attempt.ruleVersion(), "firedRules", attempt.firedRules(), "cost", attempt.cost())));
+                            "ruleVersion", attempt.ruleVersion(), "firedRules", attempt.firedRules(), "cost", attempt.cost(),
+                            "predictedSuccess", attempt.predictedSuccess(), "bestAlternative", attempt.bestAlternative(),
+                            "bestAlternativePredicted", attempt.bestAlternativePredicted())));
             if (attempt.finishedAt() != null) {
                 entries.add(new TimelineEntry(attempt.finishedAt(), "CHANNEL_RESULT", attempt.channel(),
                         attempt.channel() + ": " + attempt.status()
@@ -69,5 +72,15 @@ public class DispatchTimeline implements TimelineSource {
                         NamedValues.of("attempt", row.getString(5), "status", row.getString(3), "outcome", row.getString(4)))),
                 orderId);
         return entries;
+    }
+
+    /** ", predicted 97.1 % (best other: sim-cheap 93.0 %)", or nothing for attempts routed before predictions. */
+    private static String predictions(AttemptView attempt) {
+        if (attempt.predictedSuccess() == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, ", predicted %.1f %%", 100 * attempt.predictedSuccess())
+                + (attempt.bestAlternative() == null ? "" : String.format(java.util.Locale.ROOT, " (best other: %s %.1f %%)",
+                attempt.bestAlternative(), 100 * attempt.bestAlternativePredicted()));
     }
 }

@@ -29,6 +29,50 @@ public interface ChannelHealthConfig {
 
     Circuit circuit();
 
+    /** The success model behind each channel fact's predicted success (see {@link SuccessModel}). */
+    Prediction prediction();
+
+    interface Prediction {
+
+        /** After this long an attempt counts half as much as a fresh one, after twice as long a quarter … */
+        @WithDefault("5m")
+        Duration halfLife();
+
+        /**
+         * How many attempts the next broader level's estimate counts as when a level's own figures are judged, for
+         * the channel and the channel × carrier levels.
+         */
+        @WithDefault("20")
+        double priorAttempts();
+
+        /** The same for the province and the face-value band × hour levels below channel × carrier. */
+        @WithDefault("50")
+        double cellPriorAttempts();
+
+        /** The channel's recency-weighted attempts for the order's carrier at which a prediction's confidence is 0.5. */
+        @WithDefault("20")
+        double confidenceAttempts();
+
+        /** Time zone of the hour-of-day cells (when people top up follows local time). */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId zone();
+
+        /** How far back an instance reads finished attempts when it starts (older ones weigh next to nothing). */
+        @WithDefault("3h")
+        Duration lookback();
+
+        /**
+         * Each round re-reads attempts finished this far before the newest one it knew, so an attempt whose
+         * transaction committed late is not missed (attempts already learnt are skipped by id).
+         */
+        @WithDefault("5s")
+        Duration overlap();
+
+        /** How often each instance reads the attempts finished since its last round. */
+        @WithDefault("1s")
+        Duration refreshInterval();
+    }
+
     interface Circuit {
 
         /** How many of the channel's most recent finished attempts the opening rule looks at. */

@@ -19,10 +19,23 @@ public final class ChannelFact {
     private final int capacity;
     private final String circuitState;
     private final long remainingDailyQuota;
+    private final double predictedSuccess;
+    private final double predictionConfidence;
+    private final double predictionSampleSize;
+    private final long expectedLatencyMillis;
 
+    /** A channel without a prediction of its own: predicted success is its success rate, with no confidence. */
     public ChannelFact(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, double costRate,
                        double successRate, long latencyP95Millis, int inFlight, int capacity, String circuitState,
                        long remainingDailyQuota) {
+        this(code, carriers, provinces, faceValues, costRate, successRate, latencyP95Millis, inFlight, capacity,
+                circuitState, remainingDailyQuota, successRate, 0, 0, latencyP95Millis);
+    }
+
+    public ChannelFact(String code, Set<String> carriers, Set<String> provinces, Set<Long> faceValues, double costRate,
+                       double successRate, long latencyP95Millis, int inFlight, int capacity, String circuitState,
+                       long remainingDailyQuota, double predictedSuccess, double predictionConfidence,
+                       double predictionSampleSize, long expectedLatencyMillis) {
         this.code = code;
         this.carriers = Set.copyOf(carriers);
         this.provinces = Set.copyOf(provinces);
@@ -34,6 +47,10 @@ public final class ChannelFact {
         this.capacity = capacity;
         this.circuitState = circuitState;
         this.remainingDailyQuota = remainingDailyQuota;
+        this.predictedSuccess = predictedSuccess;
+        this.predictionConfidence = predictionConfidence;
+        this.predictionSampleSize = predictionSampleSize;
+        this.expectedLatencyMillis = expectedLatencyMillis;
     }
 
     public String getCode() {
@@ -84,6 +101,33 @@ public final class ChannelFact {
 
     public long getRemainingDailyQuota() {
         return remainingDailyQuota;
+    }
+
+    /**
+     * The success model's chance, 0 to 1, that this channel succeeds with this order: learnt from recent attempts of
+     * every instance for the channel, the order's carrier, province, face-value band and hour of day, backing off to
+     * broader figures where those are few.
+     */
+    public double getPredictedSuccess() {
+        return predictedSuccess;
+    }
+
+    /**
+     * How far {@link #getPredictedSuccess()} rests on the channel's own recent attempts: 0 (a new or long unused
+     * channel, predicted from the priors) to 1; 0.5 at 20 recency-weighted attempts by default.
+     */
+    public double getPredictionConfidence() {
+        return predictionConfidence;
+    }
+
+    /** The channel's own recency-weighted attempts behind the prediction (its effective sample size). */
+    public double getPredictionSampleSize() {
+        return predictionSampleSize;
+    }
+
+    /** Predicted time from the channel call to its result for this order, in milliseconds. */
+    public long getExpectedLatencyMillis() {
+        return expectedLatencyMillis;
     }
 
     /** Whether this channel serves the order's carrier, province and face value. */

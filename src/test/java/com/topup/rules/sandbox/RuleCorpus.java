@@ -82,6 +82,8 @@ public final class RuleCorpus {
         List<Case> out = new ArrayList<>();
         for (String set : List.of("routing", "fallback", "repair")) {
             out.add(new Case("seed: " + set + ".drl", set, seed(set), 1, Integer.MAX_VALUE));
+            com.topup.rules.SeedRules.of(set).orElseThrow().earlier().forEach(text ->
+                    out.add(new Case("earlier seed: " + set, set, text, 1, Integer.MAX_VALUE)));
         }
         Matcher blocks = Pattern.compile("```\\n(rule \"[^`]*?)```", Pattern.DOTALL)
                 .matcher(Files.readString(Path.of("docs/rules.md")));

@@ -1,0 +1,37 @@
+package com.topup.channel.health;
+
+import com.topup.common.db.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads finished attempts of every instance from the attempts table, oldest first, for the success model. */
+@ApplicationScoped
+class FinishedAttempts {
+
+    /** One finished attempt with the order's province. */
+    record Row(String id, SuccessModel.Observation observation) {
+    }
+
+    private static final String SINCE = """
+            select a.id, a.channel_code, a.carrier, o.province, a.face_value, a.status = 'SUCCEEDED', a.finished_at,
+                   coalesce(a.latency_ms, extract(epoch from a.finished_at - a.started_at) * 1000)::bigint
+            from channel_attempt a
+            join topup_order o on o.id = a.order_id
+            where a.finished_at > ? and a.status in ('SUCCEEDED', 'FAILED')
+            order by a.finished_at, a.id
+            limit ?""";
+
+    private final Sql sql;
+
+    FinishedAttempts(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Up to {@code limit} attempts finished after {@code after}, in the order they finished. */
+    List<Row> after(Instant after, int limit) {
+        return sql.query(SINCE, row -> new Row(row.getString(1), new SuccessModel.Observation(row.getString(2),
+                        row.getString(3), row.getString(4), row.getLong(5), row.getBoolean(6),
+                        row.getTimestamp(7).toInstant(), row.getLong(8))), after, limit);
+    }
+}

@@ -1,0 +1,118 @@
+package com.topup.channel.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The success model's estimator: recency weighting, backing off to broader levels, and its confidence. */
+class SuccessModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
+    private static final Duration HALF_LIFE = Duration.ofMinutes(10);
+
+    private final SuccessModel model = new SuccessModel(new SuccessModel.Settings(HALF_LIFE.toMillis(), 0.95, 1_000, 20,
+            50, 20, ZoneOffset.UTC));
+
+    private void attempts(String channel, String carrier, String province, long faceValue, int count, double successShare,
+                          Instant at, long latency) {
+        int successes = (int) Math.round(count * successShare);
+        for (int i = 0; i < count; i++) {
+            model.learn(new SuccessModel.Observation(channel, carrier, province, faceValue, i < successes, at, latency));
+        }
+    }
+
+    @Test
+    void withoutAttemptsTheConfiguredPriorIsPredictedWithNoConfidence() {
+        SuccessPrediction p = model.predict("NEW", "CHINA_MOBILE", "广东", 10_000, T0);
+        assertEquals(0.95, p.success(), 1e-9);
+        assertEquals(1_000, p.expectedLatencyMillis());
+        assertEquals(0, p.sampleSize(), 1e-9);
+        assertEquals(0, p.confidence(), 1e-9);
+    }
+
+    @Test
+    void manyAttemptsOfACellOutweighThePrior() {
+        attempts("A", "CHINA_MOBILE", "广东", 10_000, 2_000, 0.6, T0, 300);
+        SuccessPrediction p = model.predict("A", "CHINA_MOBILE", "广东", 10_000, T0);
+        assertEquals(0.6, p.success(), 0.01);
+        assertEquals((300 * 2_000 + 1_000 * 50) / 2_050.0, p.expectedLatencyMillis(), 1);
+        assertTrue(p.confidence() > 0.98, "2,000 attempts give a confident prediction: " + p);
+    }
+
+    @Test
+    void aSparseCellBacksOffToItsChannelAndCarrier() {
+        // each attempt counts once (the three failures are not counted again at the province level), and below
+        // channel x carrier the broader estimate counts as 50 attempts: (0 + 50 x 0.979) / 53 ≈ 0.92
+        // plenty of history for the channel and carrier elsewhere, three failures in the order's own cell
+        attempts("A", "CHINA_MOBILE", "北京", 10_000, 1_000, 0.98, T0, 300);
+        attempts("A", "CHINA_MOBILE", "广东", 50_000, 3, 0.0, T0, 300);
+        SuccessPrediction sparse = model.predict("A", "CHINA_MOBILE", "广东", 50_000, T0);
+        assertTrue(sparse.success() > 0.8, "three failures do not condemn the cell: " + sparse);
+        assertTrue(sparse.success() < 0.98, "but they count: " + sparse);
+        SuccessPrediction unseen = model.predict("A", "CHINA_MOBILE", "上海", 2_000, T0);
+        assertEquals(0.98, unseen.success(), 0.01, "an unseen province predicts the channel and carrier's figure");
+    }
+
+    @Test
+    void aNewChannelStartsFromWhatEveryChannelDoesAndHasNoConfidence() {
+        attempts("A", "CHINA_MOBILE", "北京", 10_000, 1_000, 0.80, T0, 300);
+        SuccessPrediction fresh = model.predict("NEW", "CHINA_MOBILE", "北京", 10_000, T0);
+        assertEquals(0.80, fresh.success(), 0.01, "the all-channels level has learnt 80 %");
+        assertEquals(0, fresh.confidence(), 1e-9, "none of it is the new channel's own evidence");
+    }
+
+    @Test
+    void anotherCarrierOfTheChannelInformsButConfidenceStaysLow() {
+        attempts("A", "CHINA_MOBILE", "北京", 10_000, 1_000, 0.99, T0, 300);
+        SuccessPrediction p = model.predict("A", "CHINA_TELECOM", "北京", 10_000, T0);
+        assertEquals(0.99, p.success(), 0.01, "the channel's other carrier informs the prediction");
+        assertEquals(0, p.confidence(), 1e-9, "but it is no evidence for this carrier");
+    }
+
+    @Test
+    void oldAttemptsFadeWithTheHalfLife() {
+        attempts("A", "CHINA_UNICOM", "北京", 10_000, 400, 0.98, T0, 300);
+        Instant later = T0.plus(HALF_LIFE.multipliedBy(3));
+        attempts("A", "CHINA_UNICOM", "北京", 10_000, 400, 0.60, later, 300);
+        SuccessPrediction p = model.predict("A", "CHINA_UNICOM", "北京", 10_000, later);
+        // three half-lives: the old 400 weigh 50, the new 400 weigh 400, the prior (for a cell) 50
+        assertEquals((0.98 * 50 + 0.6 * 400 + 0.95 * 50) / 500, p.success(), 0.005);
+        assertEquals(450, model.predict("A", "CHINA_UNICOM", "北京", 10_000, later).sampleSize(), 15);
+        SuccessPrediction aHalfLifeOn = model.predict("A", "CHINA_UNICOM", "北京", 10_000, later.plus(HALF_LIFE));
+        // time alone leaves the shares; only the prior (worth a fixed 20 attempts) gains a little weight
+        assertEquals((0.98 * 25 + 0.6 * 200 + 0.95 * 50) / 275, aHalfLifeOn.success(), 0.005);
+        assertTrue(aHalfLifeOn.confidence() < p.confidence(), "and the confidence falls");
+    }
+
+    @Test
+    void anAttemptLearntLateCountsWithItsOwnAge() {
+        attempts("A", "CHINA_UNICOM", "北京", 10_000, 100, 1.0, T0, 300);
+        model.learn(new SuccessModel.Observation("A", "CHINA_UNICOM", "北京", 10_000, false, T0.minus(HALF_LIFE), 300));
+        SuccessPrediction p = model.predict("A", "CHINA_UNICOM", "北京", 10_000, T0);
+        assertEquals(100.5, p.sampleSize(), 1.0, "the late failure weighs a half");
+    }
+
+    @Test
+    void hoursOfTheDayAreCellsOfTheirOwn() {
+        Instant before4 = Instant.parse("2026-11-26T03:59:00Z");
+        Instant at4 = Instant.parse("2026-11-26T04:00:00Z");
+        attempts("A", "CHINA_MOBILE", "北京", 10_000, 1_000, 0.99, before4, 300);
+        attempts("A", "CHINA_MOBILE", "北京", 10_000, 1_000, 0.70, at4, 300);
+        assertEquals(0.99, model.predict("A", "CHINA_MOBILE", "北京", 10_000, before4.plusSeconds(30)).success(), 0.02);
+        assertEquals(0.70, model.predict("A", "CHINA_MOBILE", "北京", 10_000, at4).success(), 0.02);
+        assertTrue(model.predict("A", "CHINA_MOBILE", "北京", 10_000, at4.plusSeconds(3_600)).success() > 0.75,
+                "an hour without attempts of its own does not carry the 04:00 figure");
+    }
+
+    @Test
+    void faceValueBandsAreCellsOfTheirOwn() {
+        attempts("A", "CHINA_MOBILE", "北京", 2_000, 2_000, 0.99, T0, 300);
+        attempts("A", "CHINA_MOBILE", "北京", 50_000, 2_000, 0.50, T0, 300);
+        assertEquals(0.99, model.predict("A", "CHINA_MOBILE", "北京", 3_000, T0).success(), 0.03);
+        assertEquals(0.50, model.predict("A", "CHINA_MOBILE", "北京", 30_001, T0).success(), 0.03);
+    }
+}
