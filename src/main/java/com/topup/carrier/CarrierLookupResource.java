@@ -1,34 +1,33 @@
 package com.topup.carrier;
 
-import com.topup.merchant.MerchantRequests;
+import com.topup.merchant.MerchantAuthenticationMechanism;
 import com.topup.web.ApiException;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.security.Authenticated;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Tells a merchant the carrier, region and face values of a number before ordering. */
 @Path("/api/v1/carriers/lookup")
+@Authenticated
+@HttpAuthenticationMechanism(MerchantAuthenticationMechanism.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class CarrierLookupResource {
 
-    private final MerchantRequests requests;
     private final CarrierService carriers;
     private final ProductCatalogue catalogue;
 
-    public CarrierLookupResource(MerchantRequests requests, CarrierService carriers, ProductCatalogue catalogue) {
-        this.requests = requests;
+    public CarrierLookupResource(CarrierService carriers, ProductCatalogue catalogue) {
         this.carriers = carriers;
         this.catalogue = catalogue;
     }
 
     @GET
-    public LookupView lookup(@Context HttpServerRequest http, @QueryParam("phone") String phone) {
-        requests.authenticate(http, null);
+    public LookupView lookup(@QueryParam("phone") String phone) {
         if (phone == null || phone.isBlank()) {
             throw new ApiException(422, "INVALID_PHONE", "Query parameter phone is required");
         }

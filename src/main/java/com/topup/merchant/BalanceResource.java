@@ -1,27 +1,29 @@
 package com.topup.merchant;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.security.Authenticated;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/v1/balance")
+@Authenticated
+@HttpAuthenticationMechanism(MerchantAuthenticationMechanism.SCHEME)
 @Produces(MediaType.APPLICATION_JSON)
 public class BalanceResource {
 
-    private final MerchantRequests requests;
+    private final CurrentMerchant merchants;
     private final LedgerService ledger;
 
-    public BalanceResource(MerchantRequests requests, LedgerService ledger) {
-        this.requests = requests;
+    public BalanceResource(CurrentMerchant merchants, LedgerService ledger) {
+        this.merchants = merchants;
         this.ledger = ledger;
     }
 
     @GET
-    public BalanceView balance(@Context HttpServerRequest http) {
-        AuthenticatedMerchant merchant = requests.authenticate(http, null);
+    public BalanceView balance() {
+        AuthenticatedMerchant merchant = merchants.get();
         return new BalanceView(merchant.code(), ledger.balance(merchant.id()), "CNY");
     }
 
