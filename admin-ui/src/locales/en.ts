@@ -20,7 +20,7 @@ const en: Shape<typeof zhCN> = {
   status: {
     DRAFT: 'Draft', SUBMITTED: 'Submitted', ACTIVE: 'Live', RETIRED: 'Retired', REJECTED: 'Rejected',
     PENDING: 'Pending', PROCESSING: 'Processing', SUCCEEDED: 'Succeeded', FAILED: 'Failed', REVIEW: 'Review',
-    OPEN: 'Open', RESOLVED: 'Resolved', SUPERSEDED: 'Superseded', CLOSED: 'Closed', HALF_OPEN: 'Half open', DONE: 'Done',
+    OPEN: 'Open', RESOLVED: 'Resolved', SUPERSEDED: 'Superseded', CLOSED: 'Closed', NOT_LISTED: 'Not on statement', HALF_OPEN: 'Half open', DONE: 'Done',
     AWAITING_SECOND_OPERATOR: 'Awaiting second operator', RUNNING: 'Running', RECOVERED: 'Recovered', WRITTEN_OFF: 'Written off', WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
   },
   ruleSet: { routing: 'Routing rules', fallback: 'Fallback rules', repair: 'Repair rules' },

@@ -16,7 +16,7 @@ const zhCN = {
   status: {
     DRAFT: '草稿', SUBMITTED: '待审批', ACTIVE: '生效中', RETIRED: '已退役', REJECTED: '已驳回',
     PENDING: '待处理', PROCESSING: '处理中', SUCCEEDED: '成功', FAILED: '失败', REVIEW: '待人工',
-    OPEN: '未处理', RESOLVED: '已解决', SUPERSEDED: '已失效', CLOSED: '正常', HALF_OPEN: '半开', DONE: '已完成',
+    OPEN: '未处理', RESOLVED: '已解决', SUPERSEDED: '已失效', CLOSED: '正常', NOT_LISTED: '账单中没有', HALF_OPEN: '半开', DONE: '已完成',
     AWAITING_SECOND_OPERATOR: '待第二人确认', RUNNING: '进行中', RECOVERED: '已追回', WRITTEN_OFF: '已核销', WITHDRAWN: '已撤回', DELIVERED: '已送达', UNDELIVERED: '未送达',
   },
   ruleSet: { routing: '路由规则', fallback: '失败处理规则', repair: '异常修复规则' },

@@ -12,13 +12,14 @@ import { AwaitingActions } from './AwaitingActions';
 import { Timeline } from './Timeline';
 
 function ActionResult({ action }: { action: OperatorAction }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = t(`order.action.${actionPath(action.kind)}`, { defaultValue: action.kind });
   const waiting = action.status === 'AWAITING_SECOND_OPERATOR';
   return (
     <div className={`state ${waiting ? 'state-info' : 'state-ok'}`} role="status" data-testid="action-result">
       {waiting ? t('order.awaitingSecond', { action: name }) : t('order.actionDone', { action: name })}
-      {action.outcome && !waiting && <span className="muted"> {action.outcome}</span>}
+      {/* The server words its outcome in English; the order's status above says the same in Chinese. */}
+      {action.outcome && !waiting && i18n.language.startsWith('en') && <span className="muted"> {action.outcome}</span>}
     </div>
   );
 }

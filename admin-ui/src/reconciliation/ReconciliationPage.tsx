@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTime, yuan } from '../shared/format';
 import { Empty, ErrorBox, PageHeader, QueryView, StatusBadge } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
+import { channelsApi } from '../channels/api';
 import { gap, reconciliationApi, yesterdayUtc, type ReconciliationReport } from './api';
 
 function Report({ report }: { report: ReconciliationReport }) {
@@ -37,7 +38,7 @@ function Report({ report }: { report: ReconciliationReport }) {
                 <td>{d.orderId ? <Link to={`/orders/${d.orderId}`}><code>{d.orderId}</code></Link> : '—'}</td>
                 <td><code>{d.reference}</code>{d.channelReference && <div className="small muted">{d.channelReference}</div>}</td>
                 <td className="num">{yuan(d.statementAmount)}</td><td className="num">{yuan(d.ourAmount)}</td>
-                <td>{d.statementStatus ?? '—'}</td><td><StatusBadge status={d.ourStatus} /></td>
+                <td>{d.statementStatus ? <StatusBadge status={d.statementStatus} /> : '—'}</td><td><StatusBadge status={d.ourStatus} /></td>
                 <td>{d.anomalyId ? <><Link to={`/repair?anomaly=${d.anomalyId}`}>#{d.anomalyId}</Link> <StatusBadge status={d.anomalyStatus} /></> : '—'}</td>
               </tr>
             ))}</tbody>
@@ -83,7 +84,10 @@ export default function ReconciliationPage() {
       await queryClient.invalidateQueries({ queryKey: ['reconciliation', 'recent'] });
     },
   });
-  const channels = [...new Set((recent.data ?? []).map((r) => r.channel))].sort();
+  const configured = useQuery({ queryKey: ['channels', 'health'], queryFn: () => channelsApi.all(),
+    enabled: permissions.runReconciliation });
+  const channels = [...new Set([...(configured.data ?? []).map((c) => c.channel.code),
+    ...(recent.data ?? []).map((r) => r.channel)])].sort();
   return (
     <div className="page">
       <PageHeader title={t('reconciliation.title')} />

@@ -113,7 +113,9 @@ public class RuleWorkers {
                 details.put("rule", stop.rule());
             }
             details.put("budget", stop.budget());
-            details.put("limit", stop.limit());
+            if (stop.limit() >= 0) {
+                details.put("limit", stop.limit()); // a worker that ran out of heap has no per-job figure
+            }
             details.put("unit", switch (stop.budget()) {
                 case "cpu", "time" -> "ms";
                 case "allocation" -> "bytes";

@@ -57,8 +57,10 @@ class RuleBudgetCorpusTest {
                     || !Set.of("cpu", "allocation").contains(response.stop().budget())) {
                 notStopped.add(c.name() + ": " + response);
             } else {
-                System.out.printf("SANDBOX CORPUS: %s stopped by its %s budget (%d) in rule \"%s\" after %d ms (compile included)%n",
-                        c.name(), response.stop().budget(), response.stop().limit(), response.stop().rule(), millis);
+                WorkerResponse.Stop stop = response.stop();
+                System.out.printf("SANDBOX CORPUS: %s stopped by %s after %d ms (compile included)%n", c.name(),
+                        stop.limit() < 0 ? "the worker's heap limit" : "its " + stop.budget() + " budget (" + stop.limit()
+                                + ") in rule \"" + stop.rule() + "\"", millis);
             }
             if (millis > slowest) {
                 slowest = millis;
