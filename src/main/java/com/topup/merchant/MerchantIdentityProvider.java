@@ -28,7 +28,7 @@ public class MerchantIdentityProvider implements IdentityProvider<MerchantSignat
 
     @Override
     public Uni<SecurityIdentity> authenticate(MerchantSignatureRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> identityOf(authenticator.authenticate(request.signed())));
+        return context.runBlocking(() -> identityOf(authenticator.authenticate(request.signed(), request.clientAddress())));
     }
 
     private static SecurityIdentity identityOf(AuthenticatedMerchant merchant) {
