@@ -12,7 +12,7 @@ after(async () => {
 });
 
 const PAGES = {
-  operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'reconciliation', 'merchants'],
+  operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'reconciliation', 'merchants', 'instructions'],
   auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'orders', 'repair', 'reconciliation', 'merchants', 'audit'],
   admin: ['dashboard', 'channels', 'merchants', 'audit'],
 };

@@ -20,6 +20,7 @@ const RepairPage = lazy(() => import('./repair/RepairPage'));
 const MerchantsPage = lazy(() => import('./merchants/MerchantsPage'));
 const ReconciliationPage = lazy(() => import('./reconciliation/ReconciliationPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const InstructionsPage = lazy(() => import('./instructions/InstructionsPage'));
 
 function Guard({ page, children }: { page: string; children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export function App() {
             <Route path="/repair" element={<Guard page="repair"><RepairPage /></Guard>} />
             <Route path="/merchants" element={<Guard page="merchants"><MerchantsPage /></Guard>} />
             <Route path="/reconciliation" element={<Guard page="reconciliation"><ReconciliationPage /></Guard>} />
+            <Route path="/instructions" element={<Guard page="instructions"><InstructionsPage /></Guard>} />
             <Route path="/audit" element={<Guard page="audit"><AuditPage /></Guard>} />
             <Route path="*" element={<Empty>{t('error.notFound')}</Empty>} />
           </Routes>

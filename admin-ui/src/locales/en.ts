@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<typeof zhCN> = {
   app: { title: 'TopUp Back Office', navigation: 'Main navigation', language: 'Language', logout: 'Sign out' },
-  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', reconciliation: 'Reconciliation', merchants: 'Merchants', audit: 'Audit' },
+  nav: { dashboard: 'Dashboard', rules: 'Rules', approvals: 'Approvals', channels: 'Channels', orders: 'Orders', repair: 'Repair queue', reconciliation: 'Reconciliation', merchants: 'Merchants', instructions: 'Instructions', audit: 'Audit' },
   role: { 'rule-author': 'Rule author', 'rule-approver': 'Rule approver', operator: 'Operator', auditor: 'Auditor', admin: 'Admin', none: 'No role' },
   state: { loading: 'Loading…', working: 'Working…', error: 'Something went wrong:', empty: 'Nothing here yet' },
   action: { retry: 'Retry', cancel: 'Cancel', close: 'Close', search: 'Search', reset: 'Reset', refresh: 'Refresh', more: 'Load more' },
@@ -161,6 +161,25 @@ const en: Shape<typeof zhCN> = {
     creditTitle: 'Credit {{code}}', creditIntro: 'Balance now {{balance}}. The credit goes into the ledger and the audit trail.', reason: 'Reason for the credit',
     amount: 'Amount (yuan)', badAmount: 'Enter an amount in yuan with at most two decimals.', creditConfirm: 'Credit {{amount}}',
   },
+  instructions: {
+    title: 'Instructions for a merchant', hint: 'At the service desk: pick the merchant, type what the customer asks in plain words (Chinese or English), check what was understood, then place the orders on the merchant\'s behalf.',
+    merchant: 'Merchant', pickMerchant: 'Choose a merchant…', balance: 'Balance now {{balance}}', text: 'Instruction',
+    placeholder: '给13800138000充100元，13900139000充50元', understand: 'Understand', nothingCharged: 'Nothing is charged until you place the orders.',
+    stale: 'The text or merchant changed: understand it again before placing orders.', empty: 'What the instruction asks for appears here.',
+    understood: 'Understood', readByModel: 'Read by the language model, as the rules could not read this text: check every number and amount against the text.',
+    itemMark: 'Top-up {{n}}', phone: 'Phone', carrier: 'Carrier', province: 'Province', faceValue: 'Face value', price: 'Price', total: 'Total price',
+    nothingToPlace: 'Nothing in this text can be placed; see the problems below.', problems: 'Problems ({{count}})',
+    balanceAfter: 'Balance after', expires: 'Confirm before', notCovered: 'The balance does not cover the total: placing the orders will be refused.',
+    partly: 'Only the {{count}} understood top-up(s) will be placed; the parts with problems are left out.',
+    prefix: 'Merchant order id prefix', prefixHint: 'The orders get merchant order ids {{example}}, -2, …; placing again with the same prefix returns the same orders.',
+    badPrefix: 'The prefix may only hold letters, digits, - and _ (at most 62 characters).', place: 'Place {{count}} order(s) for {{amount}}',
+    placed: '{{count}} order(s) placed.', order: 'Order', merchantOrderId: 'Merchant order id', again: 'New instruction',
+    problem: {
+      NO_PHONE: 'Amount without a phone number', NO_AMOUNT: 'Phone number without an amount', INVALID_PHONE: 'Not a mobile number',
+      UNSUPPORTED_CARRIER: 'No supported carrier', UNSUPPORTED_FACE_VALUE: 'Amount not offered', AMBIGUOUS: 'Ambiguous: which amount for which number?',
+      MODEL_UNAVAILABLE: 'Language model unavailable',
+    },
+  },
   audit: {
     title: 'Audit trail', verifying: 'Verifying the chain…', intact: 'The chain is intact: {{entries}} entries, none altered.',
     broken: 'The chain breaks at entry {{id}} (of {{entries}}): entries may have been altered.', actor: 'Actor', action: 'Action', target: 'Target',
@@ -170,7 +189,7 @@ const en: Shape<typeof zhCN> = {
       RULESET_SEEDED: 'Rules seeded', RULESET_DRAFTED: 'Rule draft saved', RULESET_SUBMITTED: 'Rules submitted', RULESET_APPROVED: 'Rules approved and live',
       RULESET_REJECTED: 'Rules rejected', RULESET_ROLLED_BACK: 'Rules rolled back', CHANNEL_CREATED: 'Channel created', CHANNEL_CHANGED: 'Channel changed',
       MERCHANT_OPENED: 'Merchant opened', MERCHANT_CREDITED: 'Merchant credited', NUMBER_RANGES_IMPORTED: 'Number ranges imported', PORTABILITY_SET: 'Ported number set',
-      PORTABILITY_REMOVED: 'Ported number removed',
+      PORTABILITY_REMOVED: 'Ported number removed', INSTRUCTION_CONFIRMED: 'Instruction placed for a merchant',
     },
     verifyAgain: 'Verify again', noChanges: 'This entry has no before or after state.', wholeState: '(whole)', targetHint: 'e.g. order:T… or routing v2',
   },

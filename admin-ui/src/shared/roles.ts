@@ -18,6 +18,7 @@ export const NAV: NavEntry[] = [
   { path: 'repair', label: 'nav.repair', roles: ['operator', 'auditor'] },
   { path: 'reconciliation', label: 'nav.reconciliation', roles: ['operator', 'auditor'] },
   { path: 'merchants', label: 'nav.merchants', roles: ['operator', 'auditor', 'admin'] },
+  { path: 'instructions', label: 'nav.instructions', roles: ['operator'] },
   { path: 'audit', label: 'nav.audit', roles: ['auditor', 'admin'] },
 ];
 

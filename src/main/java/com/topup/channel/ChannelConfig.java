@@ -38,6 +38,13 @@ public interface ChannelConfig {
     @WithDefault("1s")
     Duration busyRetryDelay();
 
+    /**
+     * How long a dispatch message waits for the rules of an instance that is still starting; past it the order is
+     * left PENDING for the orphan sweep (kept under the Kafka connector's 60 s limit for an unprocessed record).
+     */
+    @WithDefault("30s")
+    Duration rulesWait();
+
     /** Threads making status queries. */
     @WithDefault("8")
     int queryThreads();

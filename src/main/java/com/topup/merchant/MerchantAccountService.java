@@ -32,6 +32,12 @@ public class MerchantAccountService {
     /** Creates the merchant unless one with this code exists; credits the opening balance once. */
     @Transactional
     public Merchant open(String code, String name, String secret, int priceRateBp, long openingBalance) {
+        openIfNew(code, name, secret, priceRateBp, openingBalance);
+        return Merchant.<Merchant>find("code", code).singleResult();
+    }
+
+    /** True when this call created the merchant. */
+    private boolean openIfNew(String code, String name, String secret, int priceRateBp, long openingBalance) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new ApiException(400, "INVALID_REQUEST", "Merchant code must be 2-64 of [a-z0-9_-]");
         }
@@ -53,8 +59,8 @@ public class MerchantAccountService {
                 .setParameter(4, priceRateBp)
                 .setParameter(5, Instant.now())
                 .executeUpdate();
-        Merchant merchant = Merchant.<Merchant>find("code", code).singleResult();
         if (inserted == 1) {
+            Merchant merchant = Merchant.<Merchant>find("code", code).singleResult();
             em.createNativeQuery("insert into merchant_balance (merchant_id, opening_balance, balance) values (?1, 0, 0)")
                     .setParameter(1, merchant.id)
                     .executeUpdate();
@@ -62,13 +68,16 @@ public class MerchantAccountService {
                 ledger.credit(merchant.id, openingBalance, "opening balance");
             }
         }
-        return merchant;
+        return inserted == 1;
     }
 
-    /** A staff member opens an account: as {@link #open}, and audited. */
+    /** A staff member opens an account, audited; 409 MERCHANT_EXISTS when the code is taken (nothing changes). */
     @Transactional
     public Merchant open(String code, String name, String secret, int priceRateBp, long openingBalance, Actor actor) {
-        Merchant merchant = open(code, name, secret, priceRateBp, openingBalance);
+        if (!openIfNew(code, name, secret, priceRateBp, openingBalance)) {
+            throw new ApiException(409, "MERCHANT_EXISTS", "A merchant " + code + " exists already", Map.of("code", code));
+        }
+        Merchant merchant = Merchant.<Merchant>find("code", code).singleResult();
         audit.record(actor, "MERCHANT_OPENED", "merchant:" + code, null, null, String.format(
                 "{\"code\":\"%s\",\"priceRateBp\":%d,\"openingBalance\":%d}", code, priceRateBp, openingBalance));
         return merchant;

@@ -78,7 +78,7 @@ public final class OrderRequestParser {
         return url;
     }
 
-    static boolean isHttpUrl(String url) {
+    public static boolean isHttpUrl(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();

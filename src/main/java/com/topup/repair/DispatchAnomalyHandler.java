@@ -7,7 +7,7 @@ import com.topup.channel.dispatch.DispatchAnomalies;
 import com.topup.channel.ChannelConfig;
 import com.topup.common.NamedValues;
 import com.topup.order.WorkOrder;
-import com.topup.rules.LiveRules;
+import com.topup.rules.RulesReadiness;
 import com.topup.rules.RuleSets;
 import com.topup.rules.model.AnomalyFact;
 import com.topup.rules.model.AnomalyKind;
@@ -30,16 +30,16 @@ public class DispatchAnomalyHandler implements DispatchAnomalies {
     private final RepairService repair;
     private final RepeatedSubmissions repeats;
     private final AttemptStore attempts;
-    private final LiveRules live;
+    private final RulesReadiness rules;
     private final ChannelConfig channels;
     private final RepairConfig config;
 
     public DispatchAnomalyHandler(RepairService repair, RepeatedSubmissions repeats, AttemptStore attempts,
-                                  LiveRules live, ChannelConfig channels, RepairConfig config) {
+                                  RulesReadiness rules, ChannelConfig channels, RepairConfig config) {
         this.repair = repair;
         this.repeats = repeats;
         this.attempts = attempts;
-        this.live = live;
+        this.rules = rules;
         this.channels = channels;
         this.config = config;
     }
@@ -68,7 +68,7 @@ public class DispatchAnomalyHandler implements DispatchAnomalies {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void stillOpen(WorkOrder order, Attempt attempt, ChannelStatus lastAnswer, long waitedMillis, Instant now) {
-        if (live.liveVersion(RuleSets.REPAIR) == null) {
+        if (!rules.loaded(RuleSets.REPAIR)) {
             // Not ready to decide yet (just started): keep asking the channel rather than hand the order to a person.
             attempts.queryAgainAt(attempt.id(), now.plus(channels.queryInterval()));
             return;

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * The one entry point for decisions; only this package sees Drools. A decision that breaks a guard on the live
  * version is counted, logged with the rule that was firing, and retried on the last good version; if that
  * fails too (or there is none) a safe built-in default decides: every channel that serves the order and is
- * not open, best success rate first.
+ * not open, best success rate first. Before a rule set is loaded at all (the instance is starting) nothing is
+ * decided: {@link RulesNotLoaded} is thrown and the caller's work waits for the rules.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -60,6 +61,10 @@ public class DecisionService {
      */
     private <T> T decideOrDefault(String ruleSet, Function<RuleSetRuntime, T> decide, Predicate<T> decided,
                                   String orderId, Supplier<T> safeDefault) {
+        if (live.current(ruleSet).isEmpty()) {
+            // starting, not failing: the safe default is for a rule set that breaks, never for one not loaded yet
+            throw new RulesNotLoaded(List.of(ruleSet));
+        }
         for (Optional<RuleSetRuntime> runtime : List.of(live.current(ruleSet), live.previous(ruleSet))) {
             if (runtime.isEmpty()) {
                 continue;

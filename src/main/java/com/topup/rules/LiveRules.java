@@ -1,9 +1,13 @@
 package com.topup.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -18,6 +22,7 @@ public class LiveRules {
 
     private final Map<String, AtomicReference<RuleSetRuntime>> current = new ConcurrentHashMap<>();
     private final Map<String, RuleSetRuntime> previous = new ConcurrentHashMap<>();
+    private final Object loaded = new Object();
 
     public Optional<RuleSetRuntime> current(String ruleSet) {
         AtomicReference<RuleSetRuntime> ref = current.get(ruleSet);
@@ -33,6 +38,26 @@ public class LiveRules {
         return current(ruleSet).map(RuleSetRuntime::version).orElse(null);
     }
 
+    /** The rule sets without a loaded version yet (all of them on an instance that has just started). */
+    public List<String> notLoaded() {
+        return RuleSets.ALL.stream().filter(ruleSet -> current(ruleSet).isEmpty()).toList();
+    }
+
+    /** Waits until every rule set has a loaded version, at most {@code max}; true when they all have. */
+    public boolean awaitAllLoaded(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (loaded) {
+            while (!notLoaded().isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(loaded, left);
+            }
+            return true;
+        }
+    }
+
     void swap(String ruleSet, RuleSetRuntime next) {
         RuleSetRuntime replaced = current.computeIfAbsent(ruleSet, k -> new AtomicReference<>()).getAndSet(next);
         if (replaced != null) {
@@ -42,5 +67,25 @@ public class LiveRules {
             }
         }
         LOG.infof("Rule set %s now decides with version %s", ruleSet, next.version());
+        synchronized (loaded) {
+            loaded.notifyAll();
+        }
+    }
+
+    /**
+     * Back to the state of an instance that has just started: nothing loaded. The runtimes are handed back, not
+     * closed, so that start-up behaviour can be exercised on a running instance and the versions put back with
+     * {@link #swap}.
+     */
+    Map<String, RuleSetRuntime> unloadAll() {
+        Map<String, RuleSetRuntime> unloaded = new HashMap<>();
+        current.forEach((ruleSet, ref) -> {
+            RuleSetRuntime runtime = ref.getAndSet(null);
+            if (runtime != null) {
+                unloaded.put(ruleSet, runtime);
+            }
+        });
+        previous.clear();
+        return unloaded;
     }
 }

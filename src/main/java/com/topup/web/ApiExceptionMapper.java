@@ -36,6 +36,18 @@ public class ApiExceptionMapper {
         return ErrorResponses.of(status, ErrorResponses.codeFor(status), messageFor(status, e));
     }
 
+    /** A body that does not read as the endpoint's JSON (Quarkus' own mapper would answer 400 without a body). */
+    @ServerExceptionMapper
+    public Response mismatchedBody(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(com.fasterxml.jackson.core.JsonProcessingException e) {
+        metrics.counter("topup_api_refusals_total", "code", "INVALID_REQUEST").increment();
+        return ErrorResponses.of(400, "INVALID_REQUEST", "The body is not the expected JSON: " + e.getOriginalMessage());
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
         return ErrorResponses.of(401, "UNAUTHORIZED", "A valid bearer token is required");

@@ -42,6 +42,9 @@ class StaffAuthTest {
         given().auth().oauth2(admin).contentType("application/json")
                 .body("{\"code\":\"opened-by-admin\",\"name\":\"Opened\",\"secret\":\"opened-by-admin-secret\",\"openingBalance\":5000}")
                 .post("/admin/api/merchants").then().statusCode(201).body("balance", equalTo(5000));
+        given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"code\":\"opened-by-admin\",\"secret\":\"another-secret-of-16\",\"openingBalance\":9000}")
+                .post("/admin/api/merchants").then().statusCode(409).body("code", equalTo("MERCHANT_EXISTS"));
         given().auth().oauth2(admin).contentType("application/json").body("{\"amount\":250,\"note\":\"top-up\"}")
                 .post("/admin/api/merchants/opened-by-admin/credits").then().statusCode(200).body("balance", equalTo(5250));
         given().auth().oauth2(token("topup", "auditor")).get("/admin/api/merchants/opened-by-admin/reconciliation")

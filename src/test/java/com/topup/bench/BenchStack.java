@@ -16,7 +16,7 @@ import java.util.Map;
  * PostgreSQL, Kafka and Keycloak of their own, and one app process at a time in the demo profile, each app on a
  * database of its own: a run then inherits no orders, channel health figures or circuit states from an earlier run.
  */
-final class BenchStack implements AutoCloseable {
+public final class BenchStack implements AutoCloseable {
 
     private final TestServices services = new TestServices();
     private final Map<String, String> config;
@@ -29,16 +29,16 @@ final class BenchStack implements AutoCloseable {
         this.logs = LocalDirs.projectRoot().resolve("target").resolve(logDir);
     }
 
-    static BenchStack start(String logDir) {
+    public static BenchStack start(String logDir) {
         return new BenchStack(logDir);
     }
 
-    String realmUrl() {
+    public String realmUrl() {
         return config.get(TestServices.KEYCLOAK_URL) + "/realms/topup";
     }
 
     /** Stops the app under way, creates an empty database and starts a new app on it. */
-    LocalApp freshApp(String name) {
+    public LocalApp freshApp(String name) {
         stopApp();
         database = "topup_" + name.replaceAll("[^a-z0-9]", "_");
         execute(config.get("quarkus.datasource.jdbc.url"), "create database " + database);
@@ -53,7 +53,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** JDBC access to the current app's database, for the benchmark's own reads. */
-    Connection openDatabase() throws SQLException {
+    public Connection openDatabase() throws SQLException {
         if (app == null) {
             throw new IllegalStateException("no app started");
         }

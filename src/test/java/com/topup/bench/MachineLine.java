@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One line about the machine a benchmark ran on: cores, Java, and the load average when it started. */
-final class MachineLine {
+public final class MachineLine {
 
     private MachineLine() {
     }
 
-    static String now() {
+    public static String now() {
         return String.format("Machine: %d cores, Java %s, load average %s; services, app and load generator share it.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
     }

@@ -8,6 +8,8 @@ import com.topup.channel.adapter.ChannelCallback;
 import com.topup.channel.adapter.ChannelStatus;
 import com.topup.channel.adapter.InvalidChannelCallback;
 import com.topup.common.db.Sql;
+import com.topup.rules.RulesNotLoaded;
+import com.topup.rules.RulesReadiness;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +28,16 @@ public class ChannelCallbackService {
     private final AttemptOutcomes outcomes;
     private final Sql sql;
     private final MeterRegistry metrics;
+    private final RulesReadiness rules;
 
     public ChannelCallbackService(ChannelDirectory directory, ChannelAdapters adapters,
-                                  AttemptOutcomes outcomes, Sql sql, MeterRegistry metrics) {
+                                  AttemptOutcomes outcomes, Sql sql, MeterRegistry metrics, RulesReadiness rules) {
         this.directory = directory;
         this.adapters = adapters;
         this.outcomes = outcomes;
         this.sql = sql;
         this.metrics = metrics;
+        this.rules = rules;
     }
 
     /** @return the acknowledgement the channel's protocol expects. */
@@ -54,6 +58,13 @@ public class ChannelCallbackService {
         if (callback.status() != ChannelStatus.SUCCEEDED && callback.status() != ChannelStatus.FAILED) {
             log(channelCode, callback.reference(), String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status");
             throw new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED");
+        }
+        try {
+            rules.requireReady();
+        } catch (RulesNotLoaded startingUp) {
+            // 503: the supplier sends it again (or the status query finds it) once this instance can decide
+            log(channelCode, callback.reference(), callback.status().name(), startingUp.code(), startingUp.getMessage());
+            throw startingUp;
         }
         ReportResult result = outcomes.reported(new AttemptReport(callback.reference(), channelCode, callback.status(),
                 callback.channelReference(), callback.amount(), callback.errorClass(), callback.errorCode(),

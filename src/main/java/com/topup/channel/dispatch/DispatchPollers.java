@@ -5,6 +5,7 @@ import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.StatusResult;
+import com.topup.rules.RulesReadiness;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sub-second pollers (the Quarkus scheduler ticks once a second at best): due retries and orphaned orders go back
- * to dispatch; attempts whose status query is due are asked on a small pool of query threads.
+ * to dispatch; attempts whose status query is due are asked on a small pool of query threads. Nothing is claimed
+ * before the rules are loaded, so a stuck order found just after a start is never decided without them.
  */
 @ApplicationScoped
 public class DispatchPollers {
@@ -32,17 +34,19 @@ public class DispatchPollers {
     private final ChannelDirectory directory;
     private final ChannelAdapters adapters;
     private final ChannelConfig config;
+    private final RulesReadiness rules;
     private ScheduledExecutorService timer;
     private ExecutorService queries;
 
     public DispatchPollers(DueWork due, AttemptStore attempts, AttemptOutcomes outcomes, ChannelDirectory directory,
-                           ChannelAdapters adapters, ChannelConfig config) {
+                           ChannelAdapters adapters, ChannelConfig config, RulesReadiness rules) {
         this.due = due;
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.directory = directory;
         this.adapters = adapters;
         this.config = config;
+        this.rules = rules;
     }
 
     void start(@Observes StartupEvent event) {
@@ -59,7 +63,11 @@ public class DispatchPollers {
         }
     }
 
+    /** Skipped until this instance has loaded its rules: what falls due now would need a decision. */
     private void tick() {
+        if (!rules.ready()) {
+            return;
+        }
         try {
             due.redispatchDue(config.pollBatch());
             List<Attempt> dueQueries = attempts.claimDueQueries(config.pollBatch(), config.queryInterval());

@@ -7,11 +7,13 @@ import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.ChannelEndpoint;
 import com.topup.channel.adapter.StatementResult;
 import com.topup.repair.RepairConfig;
+import com.topup.rules.RulesReadiness;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,6 +31,8 @@ public class ReconciliationService {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
     private static final int RECENT_RUNS = 100;
+    /** A scheduled run that finds its instance just started waits this long for the repair rules. */
+    private static final Duration SCHEDULED_RULES_WAIT = Duration.ofMinutes(2);
 
     private final ReconciliationStore store;
     private final StatementApplier applier;
@@ -36,15 +40,18 @@ public class ReconciliationService {
     private final ChannelAdapters adapters;
     private final RepairConfig config;
     private final MeterRegistry metrics;
+    private final RulesReadiness rules;
 
     public ReconciliationService(ReconciliationStore store, StatementApplier applier, ChannelDirectory directory,
-                                 ChannelAdapters adapters, RepairConfig config, MeterRegistry metrics) {
+                                 ChannelAdapters adapters, RepairConfig config, MeterRegistry metrics,
+                                 RulesReadiness rules) {
         this.store = store;
         this.applier = applier;
         this.directory = directory;
         this.adapters = adapters;
         this.config = config;
         this.metrics = metrics;
+        this.rules = rules;
     }
 
     /** An operator reconciles a channel's day now (again, if it ran before). */
@@ -52,6 +59,7 @@ public class ReconciliationService {
         ChannelDefinition channel = directory.find(channelCode)
                 .orElseThrow(() -> new ApiException(404, "CHANNEL_NOT_FOUND", "No channel " + channelCode));
         LocalDate day = ReconciliationDates.parse(date);
+        rules.requireReady();
         if (day.isAfter(LocalDate.now(ZoneOffset.UTC))) {
             throw new ApiException(400, "INVALID_REQUEST", "date is in the future", Map.of("field", "date"));
         }
@@ -66,6 +74,11 @@ public class ReconciliationService {
     @Scheduled(cron = "${topup.repair.reconciliation-cron:0 30 1 * * ?}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void yesterday() {
+        if (!rules.awaitReady(SCHEDULED_RULES_WAIT)) {
+            // every instance runs this schedule: one still without its rules after the wait leaves the day to the others
+            LOG.warn("Scheduled reconciliation skipped: this instance has not loaded its rules");
+            return;
+        }
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         for (ChannelDefinition channel : directory.all().values()) {
             store.claim(channel.code(), day, "scheduler", false, config.reconciliationStale())
