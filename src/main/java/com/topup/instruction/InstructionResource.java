@@ -59,6 +59,8 @@ public class InstructionResource {
     @Operation(operationId = "understandInstruction", summary = "Read a plain-language instruction into priced items")
     @APIResponse(responseCode = "200", description = "The items, problems and a confirmation; nothing is charged.")
     @APIResponse(responseCode = "400", ref = OpenApiNames.INVALID_REQUEST)
+    @APIResponse(responseCode = "422", description = "INVALID_NOTIFY_URL: notifyUrl is not an absolute http(s) URL.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public InstructionView understand(byte[] body) {
         AuthenticatedMerchant merchant = merchants.get();
         return instructions.understand(merchant, InstructionRequestParser.instruction(parse(body)));
