@@ -4,8 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { carrierName, dateTime, yuan } from '../shared/format';
 import { ErrorBox, PageHeader, QueryView, StatusBadge } from '../shared/ui';
-import { confirm, listMerchants, suggestedPrefix, understand, validPrefix, type PlacedOrder, type Understood } from './api';
+import { confirm, listMerchants, suggestedPrefix, understand, validPrefix, type InstructionProblem, type PlacedOrder, type Understood } from './api';
 import { MarkedText, markLabel } from './MarkedText';
+
+/**
+ * The line under a problem: the face values the carrier does offer, in yuan; otherwise the server's own sentence,
+ * which is English, so only in the English console.
+ */
+export function problemDetail(problem: InstructionProblem, language: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const offered = problem.details?.faceValues;
+  if (problem.code === 'UNSUPPORTED_FACE_VALUE' && Array.isArray(offered)) {
+    return t('instructions.offered', { values: offered.map((fen) => yuan(Number(fen))).join(' · ') });
+  }
+  return language === 'en' ? problem.message : '';
+}
 
 /** What the server understood, for the merchant and the exact text it read. */
 interface Reading { merchant: string; text: string; answer: Understood }
@@ -38,7 +50,6 @@ function Understanding({ reading, onPlaced }: { reading: Reading; onPlaced: (ord
               <td>{item.province ?? '—'}</td><td className="num">{yuan(item.faceValue)}</td><td className="num">{yuan(item.price)}</td>
             </tr>
           ))}</tbody>
-          <tfoot><tr><td colSpan={5}>{t('instructions.total')}</td><td className="num"><strong>{yuan(answer.totalPrice)}</strong></td></tr></tfoot>
         </table>
       ) : <div className="state state-warning">{t('instructions.nothingToPlace')}</div>}
       {answer.problems.length > 0 && (
@@ -49,7 +60,7 @@ function Understanding({ reading, onPlaced }: { reading: Reading; onPlaced: (ord
               <sup className="mark-label-problem">{markLabel({ kind: 'problem', index, span: p.span })}</sup>{' '}
               <strong>{t(`instructions.problem.${p.code}`, { defaultValue: p.code })}</strong>
               {' · '}<q>{reading.text.slice(p.span[0], p.span[1])}</q>
-              <div className="small muted">{p.message}</div>
+              <div className="small muted">{problemDetail(p, i18n.language, t)}</div>
             </li>
           ))}</ul>
         </div>
@@ -83,17 +94,19 @@ function Placed({ orders, onAgain }: { orders: PlacedOrder[]; onAgain: () => voi
   return (
     <section className="panel" data-testid="placed">
       <div className="state state-ok">{t('instructions.placed', { count: orders.length })}</div>
-      <table>
-        <thead><tr><th>{t('instructions.order')}</th><th>{t('instructions.merchantOrderId')}</th><th>{t('instructions.phone')}</th>
-          <th className="num">{t('instructions.faceValue')}</th><th>{t('merchants.status')}</th></tr></thead>
-        <tbody>{orders.map((o) => (
-          <tr key={o.orderId}>
-            <td><Link to={`/orders/${o.orderId}`}><code>{o.orderId}</code></Link></td><td><code>{o.merchantOrderId}</code></td>
-            <td><code>{o.phone}</code></td><td className="num">{yuan(o.faceValue)}</td><td><StatusBadge status={o.status} /></td>
-          </tr>
-        ))}</tbody>
-      </table>
-      <button type="button" onClick={onAgain}>{t('instructions.again')}</button>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>{t('instructions.order')} / {t('instructions.merchantOrderId')}</th><th>{t('instructions.phone')}</th>
+            <th className="num">{t('instructions.faceValue')}</th><th>{t('merchants.status')}</th></tr></thead>
+          <tbody>{orders.map((o) => (
+            <tr key={o.orderId}>
+              <td><Link to={`/orders/${o.orderId}`}><code>{o.orderId}</code></Link><div className="small muted"><code>{o.merchantOrderId}</code></div></td>
+              <td><code>{o.phone}</code></td><td className="num">{yuan(o.faceValue)}</td><td><StatusBadge status={o.status} /></td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </div>
+      <button type="button" onClick={onAgain} style={{ marginTop: 10 }}>{t('instructions.again')}</button>
     </section>
   );
 }

@@ -76,7 +76,7 @@ describe('the instruction box', () => {
   it('shows what was understood in place, then places the orders with the prefix and links them', async () => {
     const text = '给13800138000充100元，13900139000充7元';
     const understood: Understood = {
-      items: [item(1, 12)], problems: [problem(text.indexOf('7元'), text.length, 'UNSUPPORTED_FACE_VALUE')], totalPrice: 9850, balanceAfter: -150,
+      items: [item(1, 12)], problems: [{ ...problem(text.indexOf('7元'), text.length, 'UNSUPPORTED_FACE_VALUE'), details: { faceValues: [1000, 10000] } }], totalPrice: 9850, balanceAfter: -150,
       confirmation: 'tok en', expiresAt: '2026-01-01T00:10:00Z', readBy: 'rules',
     };
     fetchMock.mockImplementation(async (url: string, init: RequestInit) => {
@@ -104,6 +104,7 @@ describe('the instruction box', () => {
     expect(marked.querySelector('mark.mark-item')?.textContent).toBe('13800138000');
     expect(marked.querySelector('mark.mark-problem')?.textContent).toBe('7元');
     expect(screen.getByTestId('instruction-problems').textContent).toContain('Amount not offered');
+    expect(screen.getByTestId('instruction-problems').textContent).toContain('Offered for this carrier: ¥10.00 · ¥100.00');
     expect(screen.getByTestId('balance-after').className).toBe('error-text');
     expect(screen.getByText(/does not cover/)).toBeTruthy();
     const body = JSON.parse(String(fetchMock.mock.calls.find(([u]) => String(u).endsWith('/instructions'))![1].body));
@@ -117,6 +118,8 @@ describe('the instruction box', () => {
     const placed = await screen.findByTestId('placed');
     expect(within(placed).getByRole('link', { name: 'T9' }).getAttribute('href')).toBe('/orders/T9');
     expect(placed.textContent).toContain('DESK-7-1');
+    const confirmCall = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/confirm'))!;
+    expect(JSON.parse(String(confirmCall[1].body))).toEqual({ merchantOrderIdPrefix: 'DESK-7' });
   });
 
   it('asks to understand again once the text changes', async () => {

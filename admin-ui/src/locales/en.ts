@@ -162,6 +162,7 @@ const en: Shape<typeof zhCN> = {
     amount: 'Amount (yuan)', badAmount: 'Enter an amount in yuan with at most two decimals.', creditConfirm: 'Credit {{amount}}',
   },
   instructions: {
+    offered: 'Offered for this carrier: {{values}}',
     title: 'Instructions for a merchant', hint: 'At the service desk: pick the merchant, type what the customer asks in plain words (Chinese or English), check what was understood, then place the orders on the merchant\'s behalf.',
     merchant: 'Merchant', pickMerchant: 'Choose a merchant…', balance: 'Balance now {{balance}}', text: 'Instruction',
     placeholder: '给13800138000充100元，13900139000充50元', understand: 'Understand', nothingCharged: 'Nothing is charged until you place the orders.',

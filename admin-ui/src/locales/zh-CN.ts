@@ -158,6 +158,7 @@ const zhCN = {
     amount: '金额（元）', badAmount: '请输入正确的金额，最多两位小数。', creditConfirm: '充值 {{amount}}',
   },
   instructions: {
+    offered: '该运营商提供的面值：{{values}}',
     title: '代客指令下单', hint: '服务台使用：选择商户，输入客户的原话（中文或英文），核对识别结果后代商户下单。',
     merchant: '商户', pickMerchant: '选择商户…', balance: '当前余额 {{balance}}', text: '指令',
     placeholder: '给13800138000充100元，13900139000充50元', understand: '识别', nothingCharged: '下单之前不会扣款。',

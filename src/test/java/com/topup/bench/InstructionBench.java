@@ -5,6 +5,7 @@ import com.topup.instruction.InstructionPricer;
 import com.topup.instruction.PricedInstruction;
 import com.topup.instruction.reading.InstructionInterpreter;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The instruction interpreter on its labelled corpus: accuracy (exact items, problems and spans) and instructions per
@@ -17,6 +18,7 @@ public final class InstructionBench {
     }
 
     public static void main(String[] args) {
+        System.out.println(MachineLine.now());
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         List<InstructionCorpus.Case> cases = InstructionCorpus.load();
         InstructionInterpreter interpreter = InstructionCorpus.interpreter();
@@ -35,7 +37,11 @@ public final class InstructionBench {
                 100.0 * right / cases.size());
 
         String[] texts = cases.stream().map(InstructionCorpus.Case::text).toArray(String[]::new);
-        measure("reading", seconds, texts, text -> interpreter.read(text).proposals().size());
+        // the baseline: what a merchant might write for themselves, one regular expression for mobile numbers
+        Pattern mobile = Pattern.compile("1[3-9]\\d{9}");
+        double baseline = measure("baseline (regex)", seconds, texts, text -> (int) mobile.matcher(text).results().count());
+        double reading = measure("reading", seconds, texts, text -> interpreter.read(text).proposals().size());
+        System.out.printf("INSTRUCTION SPEED reading / baseline = %.2f%n", reading / baseline);
         measure("reading + pricing", seconds, texts,
                 text -> {
                     PricedInstruction priced = pricer.price(interpreter.read(text), InstructionCorpus::price);
@@ -47,7 +53,7 @@ public final class InstructionBench {
         int run(String text);
     }
 
-    private static void measure(String what, double seconds, String[] texts, Work work) {
+    private static double measure(String what, double seconds, String[] texts, Work work) {
         long sink = 0;
         long warmUntil = System.nanoTime() + 1_000_000_000L;
         int i = 0;
@@ -66,5 +72,6 @@ public final class InstructionBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("INSTRUCTION SPEED %-18s %,.0f instructions/s on one thread (%,d in %.1f s; mean %.1f µs; %d)%n",
                 what, done / elapsed, done, elapsed, elapsed * 1e6 / done, sink % 2);
+        return done / elapsed;
     }
 }
