@@ -1,12 +1,16 @@
 package com.topup.admin;
 
 import com.topup.web.ApiException;
+import com.topup.web.ErrorBody;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** What the console needs before anyone has logged in: where to log in. Public; it names no secret. */
 @Path("/admin/api/console/config")
@@ -25,6 +29,9 @@ public class ConsoleResource {
 
     @GET
     @PermitAll
+    @APIResponse(responseCode = "200", description = "Where the console logs in.")
+    @APIResponse(responseCode = "406", description = "NOT_ACCEPTABLE: the answer is application/json only.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public LoginSettings settings() {
         String realmUrl = config.realmUrl().orElse(authServerUrl).replaceAll("/+$", "");
         int at = realmUrl.lastIndexOf(REALMS);

@@ -2,6 +2,8 @@ package com.topup.admin;
 
 import com.topup.merchant.LedgerService;
 import com.topup.merchant.MerchantAccountService;
+import com.topup.merchant.MerchantLimitsService;
+import com.topup.merchant.MerchantLimitsView;
 import com.topup.merchant.MerchantSummary;
 import com.topup.merchant.Reconciliation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,17 +19,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Merchant accounts for staff: operators read, admins open accounts and credit balances. */
+/** Merchant accounts for staff: operators read, admins open accounts, credit balances and set request limits. */
 @Path("/admin/api/merchants")
 @Produces(MediaType.APPLICATION_JSON)
 public class MerchantAdminResource {
 
     private final MerchantAccountService accounts;
     private final LedgerService ledger;
+    private final MerchantLimitsService limits;
 
     private final SecurityIdentity identity;
 
-    public MerchantAdminResource(MerchantAccountService accounts, LedgerService ledger, SecurityIdentity identity) {
+    public MerchantAdminResource(MerchantAccountService accounts, LedgerService ledger, MerchantLimitsService limits,
+                                 SecurityIdentity identity) {
+        this.limits = limits;
         this.identity = identity;
         this.accounts = accounts;
         this.ledger = ledger;
@@ -61,6 +67,21 @@ public class MerchantAdminResource {
     @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
     public Reconciliation reconciliation(@PathParam("code") String code) {
         return ledger.reconcile(accounts.idOf(code));
+    }
+
+    @GET
+    @Path("/{code}/limits")
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
+    public MerchantLimitsView limits(@PathParam("code") String code) {
+        return limits.limits(code);
+    }
+
+    @PUT
+    @Path("/{code}/limits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StaffRoles.ADMIN)
+    public MerchantLimitsView changeLimits(@PathParam("code") String code, String body) {
+        return limits.change(code, limits.parse(body), StaffActors.of(identity));
     }
 
     public record OpenMerchant(String code, String name, String secret, Integer priceRateBp, Long openingBalance) {

@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "merchant")
@@ -41,4 +43,13 @@ public class Merchant extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Requests per second over all instances; null for the configured default. */
+    @Column(name = "requests_per_second")
+    public Integer requestsPerSecond;
+
+    /** Addresses and CIDR blocks its requests may come from; null for anywhere. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "allowed_ips", columnDefinition = "text[]")
+    public String[] allowedIps;
 }

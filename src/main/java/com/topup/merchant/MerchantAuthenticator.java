@@ -6,9 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Verifies a merchant request: headers present, merchant known and active, fresh timestamp, valid signature, unused nonce. */
+/**
+ * Verifies a merchant request, in this order: headers present, merchant known, caller on the merchant's IP allow-list,
+ * fresh timestamp, valid signature, merchant active, unused nonce, within the merchant's rate.
+ */
 @ApplicationScoped
 public class MerchantAuthenticator {
 
@@ -17,23 +21,27 @@ public class MerchantAuthenticator {
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,15}");
 
     private final MerchantDirectory directory;
-    private final NonceRegistry nonces;
+    private final RequestAdmissions admissions;
     private final MerchantConfig config;
     private final Clock clock;
 
     @Inject
-    public MerchantAuthenticator(MerchantDirectory directory, NonceRegistry nonces, MerchantConfig config) {
-        this(directory, nonces, config, Clock.systemUTC());
+    public MerchantAuthenticator(MerchantDirectory directory, RequestAdmissions admissions, MerchantConfig config) {
+        this(directory, admissions, config, Clock.systemUTC());
     }
 
-    MerchantAuthenticator(MerchantDirectory directory, NonceRegistry nonces, MerchantConfig config, Clock clock) {
+    MerchantAuthenticator(MerchantDirectory directory, RequestAdmissions admissions, MerchantConfig config, Clock clock) {
         this.directory = directory;
-        this.nonces = nonces;
+        this.admissions = admissions;
         this.config = config;
         this.clock = clock;
     }
 
-    public AuthenticatedMerchant authenticate(SignedRequest request) {
+    /**
+     * @param clientAddress the caller's IP address as the HTTP layer resolved it (forwarding headers of trusted proxies
+     *                      only, as configured under quarkus.http.proxy)
+     */
+    public AuthenticatedMerchant authenticate(SignedRequest request, String clientAddress) {
         String merchantCode = required(request.merchantId(), "X-Merchant-Id");
         String timestamp = required(request.timestamp(), "X-Timestamp");
         String nonce = required(request.nonce(), "X-Nonce");
@@ -41,6 +49,10 @@ public class MerchantAuthenticator {
 
         MerchantCredentials merchant = directory.findByCode(merchantCode)
                 .orElseThrow(() -> new ApiException(401, "UNKNOWN_MERCHANT", "Unknown merchant"));
+        if (!merchant.allowList().allows(clientAddress)) {
+            throw new ApiException(403, "IP_NOT_ALLOWED", "Requests of this merchant are not accepted from " + clientAddress,
+                    Map.of("address", String.valueOf(clientAddress)));
+        }
 
         Instant now = clock.instant();
         if (!TIMESTAMP.matcher(timestamp).matches()
@@ -59,8 +71,14 @@ public class MerchantAuthenticator {
         if (merchant.status() != MerchantStatus.ACTIVE) {
             throw new ApiException(403, "MERCHANT_DISABLED", "Merchant is disabled");
         }
-        if (!nonces.register(merchant.id(), nonce, now, now.plus(config.nonceTtl()))) {
-            throw new ApiException(401, "REPLAYED_NONCE", "This nonce was already used");
+        RateWindow window = admissions.admit(merchant.id(), nonce, now, now.plus(config.nonceTtl()))
+                .orElseThrow(() -> new ApiException(401, "REPLAYED_NONCE", "This nonce was already used"));
+        int limit = merchant.requestsPerSecond() == null ? config.defaultRequestsPerSecond() : merchant.requestsPerSecond();
+        if (window.exceeds(limit)) {
+            long retryAfter = window.retryAfterSeconds();
+            throw new ApiException(429, "RATE_LIMITED", "More than " + limit + " requests per second; retry after "
+                    + retryAfter + " s", Map.of("requestsPerSecond", limit, "retryAfterSeconds", retryAfter),
+                    Map.of("Retry-After", Long.toString(retryAfter)));
         }
         return new AuthenticatedMerchant(merchant.id(), merchant.code(), merchant.priceRateBp(), merchant.tier(), merchant.secret());
     }

@@ -17,4 +17,11 @@ public interface MerchantConfig {
     /** How long a nonce is remembered; a repeat inside this window is a replay. */
     @WithDefault("10m")
     Duration nonceTtl();
+
+    /**
+     * Requests per second a merchant may send, over all instances together, unless staff set its own limit
+     * (PUT /admin/api/merchants/{code}/limits). Beyond it requests are refused with 429 RATE_LIMITED.
+     */
+    @WithDefault("1000")
+    int defaultRequestsPerSecond();
 }

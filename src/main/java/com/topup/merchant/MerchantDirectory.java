@@ -1,8 +1,10 @@
 package com.topup.merchant;
 
+import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,12 @@ public class MerchantDirectory {
     @Transactional
     public Optional<MerchantCredentials> findByCode(String code) {
         return Merchant.<Merchant>find("code", code).firstResultOptional()
-                .map(m -> new MerchantCredentials(m.id, m.code, cipher.decrypt(m.secretCipher), m.status, m.priceRateBp, m.tier));
+                .map(m -> new MerchantCredentials(m.id, m.code, cipher.decrypt(m.secretCipher), m.status, m.priceRateBp, m.tier,
+                        m.requestsPerSecond, IpAllowList.of(m.allowedIps == null ? null : List.of(m.allowedIps))));
+    }
+
+    /** Forgets this instance's cached credentials of a merchant (other instances follow within the cache's lifetime). */
+    @CacheInvalidate(cacheName = "merchant-credentials")
+    public void forget(String code) {
     }
 }

@@ -18,7 +18,13 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
         metrics.counter("topup_api_refusals_total", "code", e.code()).increment();
-        return ErrorResponses.of(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
+        Response response = ErrorResponses.of(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper

@@ -51,6 +51,8 @@ class StaffRoleMatrixTest {
             new Endpoint("POST", "/admin/api/merchants", "{}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/credits", "{\"amount\":0}", Set.of("admin")),
             new Endpoint("GET", "/admin/api/merchants/demo-merchant/reconciliation", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("GET", "/admin/api/merchants/demo-merchant/limits", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("PUT", "/admin/api/merchants/demo-merchant/limits", "{\"requestsPerSecond\":0}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/instructions", "{\"text\":\"hello\"}",
                     Set.of("operator")),
             new Endpoint("POST", "/admin/api/merchants/demo-merchant/instructions/no-such/confirm",

@@ -31,6 +31,10 @@ public final class MerchantApi {
         this.secret = secret;
     }
 
+    public String code() {
+        return merchant;
+    }
+
     public static MerchantApi demo() {
         return new MerchantApi(DEMO, DEMO_SECRET);
     }
