@@ -91,6 +91,9 @@ final class ChineseNumerals {
                 if (lastMultiplier != 0 && lastMultiplier != 10_000 && m >= lastMultiplier) {
                     return -1;
                 }
+                if (pending < 0 && (m != 10 || total + section > 0)) {
+                    return -1; // only 十 may stand alone for 一十, and only first (十五); 百十 is no number
+                }
                 section += (pending < 0 ? 1 : pending) * m;
                 pending = -1;
                 lastMultiplier = m;
