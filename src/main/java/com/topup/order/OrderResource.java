@@ -1,11 +1,9 @@
 package com.topup.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.merchant.AuthenticatedMerchant;
 import com.topup.merchant.MerchantRequests;
 import com.topup.web.ApiException;
+import com.topup.web.JsonBodies;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,20 +26,20 @@ public class OrderResource {
     private final MerchantRequests requests;
     private final OrderIntakeService intake;
     private final OrderQueryService queries;
-    private final ObjectMapper json;
+    private final JsonBodies bodies;
 
-    public OrderResource(MerchantRequests requests, OrderIntakeService intake, OrderQueryService queries, ObjectMapper json) {
+    public OrderResource(MerchantRequests requests, OrderIntakeService intake, OrderQueryService queries, JsonBodies bodies) {
         this.requests = requests;
         this.intake = intake;
         this.queries = queries;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(@Context HttpServerRequest http, byte[] body) {
         AuthenticatedMerchant merchant = requests.authenticate(http, body);
-        IntakeResult result = intake.place(merchant, parse(body));
+        IntakeResult result = intake.place(merchant, bodies.tree(body));
         return Response.status(result.created() ? 201 : 200).entity(result.order()).build();
     }
 
@@ -51,7 +48,7 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, List<BatchItemResult>> placeBatch(@Context HttpServerRequest http, byte[] body) {
         AuthenticatedMerchant merchant = requests.authenticate(http, body);
-        return Map.of("results", intake.placeBatch(merchant, parse(body)));
+        return Map.of("results", intake.placeBatch(merchant, bodies.tree(body)));
     }
 
     @GET
@@ -69,22 +66,5 @@ public class OrderResource {
                     Map.of("field", "merchantOrderId"));
         }
         return queries.byMerchantOrderId(merchant.id(), merchantOrderId);
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Unreadable body");
-        }
     }
 }
