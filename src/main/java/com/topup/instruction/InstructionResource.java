@@ -1,13 +1,12 @@
 package com.topup.instruction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.merchant.AuthenticatedMerchant;
 import com.topup.merchant.CurrentMerchant;
 import com.topup.merchant.MerchantAuthenticationMechanism;
 import com.topup.order.OrderView;
 import com.topup.web.ApiException;
 import com.topup.web.ErrorBody;
+import com.topup.web.JsonBodies;
 import com.topup.web.OpenApiNames;
 import io.quarkus.security.Authenticated;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,14 +42,14 @@ public class InstructionResource {
     private final CurrentMerchant merchants;
     private final InstructionService instructions;
     private final InstructionConfirmations confirmations;
-    private final ObjectMapper json;
+    private final JsonBodies bodies;
 
     public InstructionResource(CurrentMerchant merchants, InstructionService instructions,
-                               InstructionConfirmations confirmations, ObjectMapper json) {
+                               InstructionConfirmations confirmations, JsonBodies bodies) {
         this.merchants = merchants;
         this.instructions = instructions;
         this.confirmations = confirmations;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @POST
@@ -63,7 +61,7 @@ public class InstructionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public InstructionView understand(byte[] body) {
         AuthenticatedMerchant merchant = merchants.get();
-        return instructions.understand(merchant, InstructionRequestParser.instruction(parse(body)));
+        return instructions.understand(merchant, InstructionRequestParser.instruction(bodies.tree(body)));
     }
 
     @POST
@@ -80,26 +78,9 @@ public class InstructionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     public Response confirm(@PathParam("confirmation") String confirmation, byte[] body) {
         AuthenticatedMerchant merchant = merchants.get();
-        String prefix = InstructionRequestParser.merchantOrderIdPrefix(parse(body));
+        String prefix = InstructionRequestParser.merchantOrderIdPrefix(bodies.tree(body));
         InstructionConfirmations.Confirmed confirmed = confirmations.confirm(merchant, confirmation, prefix);
         Map<String, List<OrderView>> entity = Map.of("orders", confirmed.orders());
         return Response.status(confirmed.created() ? 201 : 200).entity(entity).build();
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Unreadable body");
-        }
     }
 }

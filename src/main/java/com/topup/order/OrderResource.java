@@ -1,12 +1,10 @@
 package com.topup.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.merchant.AuthenticatedMerchant;
 import com.topup.merchant.CurrentMerchant;
 import com.topup.merchant.MerchantAuthenticationMechanism;
 import com.topup.web.ApiException;
+import com.topup.web.JsonBodies;
 import com.topup.web.OpenApiNames;
 import io.quarkus.security.Authenticated;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,13 +45,13 @@ public class OrderResource {
     private final CurrentMerchant merchants;
     private final OrderIntakeService intake;
     private final OrderQueryService queries;
-    private final ObjectMapper json;
+    private final JsonBodies bodies;
 
-    public OrderResource(CurrentMerchant merchants, OrderIntakeService intake, OrderQueryService queries, ObjectMapper json) {
+    public OrderResource(CurrentMerchant merchants, OrderIntakeService intake, OrderQueryService queries, JsonBodies bodies) {
         this.merchants = merchants;
         this.intake = intake;
         this.queries = queries;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @POST
@@ -70,7 +67,7 @@ public class OrderResource {
     @APIResponse(responseCode = "422", ref = OpenApiNames.UNPROCESSABLE_ORDER)
     public Response place(byte[] body) {
         AuthenticatedMerchant merchant = merchants.get();
-        IntakeResult result = intake.place(merchant, parse(body));
+        IntakeResult result = intake.place(merchant, bodies.tree(body));
         return Response.status(result.created() ? 201 : 200).entity(result.order()).build();
     }
 
@@ -82,7 +79,7 @@ public class OrderResource {
     @APIResponse(responseCode = "400", ref = OpenApiNames.INVALID_REQUEST)
     public Map<String, List<BatchItemResult>> placeBatch(byte[] body) {
         AuthenticatedMerchant merchant = merchants.get();
-        return Map.of("results", intake.placeBatch(merchant, parse(body)));
+        return Map.of("results", intake.placeBatch(merchant, bodies.tree(body)));
     }
 
     @GET
@@ -107,22 +104,5 @@ public class OrderResource {
                     Map.of("field", "merchantOrderId"));
         }
         return queries.byMerchantOrderId(merchant.id(), merchantOrderId);
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException(400, "INVALID_REQUEST", "Unreadable body");
-        }
     }
 }

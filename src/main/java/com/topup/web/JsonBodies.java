@@ -1,7 +1,9 @@
 package com.topup.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -26,6 +28,24 @@ public class JsonBodies {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "INVALID_REQUEST", "The body is not the expected JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A raw body (the merchant API's, whose signature covers its bytes) as a JSON tree; 400 INVALID_REQUEST otherwise. */
+    public JsonNode tree(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new ApiException(400, "INVALID_REQUEST", "Request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "INVALID_REQUEST", "Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ApiException(400, "INVALID_REQUEST", "Unreadable body");
         }
     }
 }
