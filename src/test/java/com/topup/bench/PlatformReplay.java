@@ -1,6 +1,5 @@
 package com.topup.bench;
 
-import com.topup.channel.health.SuccessModel;
 import com.topup.channel.health.SuccessPrediction;
 import com.topup.rules.FallbackOutcome;
 import com.topup.rules.RouteOutcome;
@@ -9,9 +8,7 @@ import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.OrderFact;
 import com.topup.rules.model.RouteCandidate;
 import com.topup.rules.model.RuleRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +21,8 @@ import java.util.SplittableRandom;
 /**
  * One policy through one scenario, in simulated time: orders arrive at a steady rate, each dispatch asks the
  * policy's routing rules (facts built as the platform builds them: live window figures, breaker state, load and the
- * success model's predictions, learnt from the attempts finished before the last 500 ms refresh), the first ranked
+ * success model's predictions, or the boosted model's where the policy takes those, learnt from the attempts
+ * finished before the last 500 ms refresh), the first ranked
  * channel with room is called, its result comes after its latency, and a failure goes to the policy's fallback
  * rules. An order's fate on a channel is drawn from the scenario seed, the order's position in the stream and the
  * channel, so every policy meets the same draws.
@@ -48,7 +46,7 @@ final class PlatformReplay {
 
     /** One channel attempt of an order. */
     record Attempt(String channel, long startedAt, long finishedAt, boolean succeeded, boolean fault, long cost,
-                   boolean probe) {
+                   boolean probe, ReplayEstimators.Forecast forecast) {
     }
 
     /** An order as it goes through the replay. */
@@ -68,24 +66,26 @@ final class PlatformReplay {
     private final List<ReplayOrder> orders;
     private final long seed;
     private final ReplayPolicy policy;
-    private final SuccessModel model;
+    private final ReplayEstimators estimators;
     private final ReplayHealth health = new ReplayHealth();
     private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at() != b.at()
             ? Long.compare(a.at(), b.at()) : Long.compare(a.seq(), b.seq()));
     private final Map<String, Integer> inFlight = new HashMap<>();
-    private final List<SuccessModel.Observation> unlearnt = new ArrayList<>();
     private final ReplayNotice notice;
     private long seq;
     private int open;
 
-    PlatformReplay(ReplayScenario scenario, List<ReplayOrder> orders, long seed, ReplayPolicy policy) {
+    /** {@code gbt} null: the run has the success model only (the policy must not take the boosted model's figures). */
+    PlatformReplay(ReplayScenario scenario, List<ReplayOrder> orders, long seed, ReplayPolicy policy,
+                   GbtSuccessModel.Settings gbt) {
         this.scenario = scenario;
         this.orders = orders;
         this.seed = seed;
         this.policy = policy;
-        // the production defaults of topup.channel.health.prediction.*
-        this.model = new SuccessModel(new SuccessModel.Settings(Duration.ofMinutes(5).toMillis(), 0.95, 1_000, 20, 50, 20,
-                ZoneId.of("Asia/Shanghai")));
+        if (gbt == null && policy.predictions() == ReplayEstimators.Source.GBT) {
+            throw new IllegalArgumentException(policy.name() + " takes the boosted model's predictions");
+        }
+        this.estimators = new ReplayEstimators(scenario, health, gbt);
         this.notice = new ReplayNotice(scenario.change());
     }
 
@@ -114,9 +114,9 @@ final class PlatformReplay {
         return notice;
     }
 
-    /** The model as the run left it. */
-    SuccessModel model() {
-        return model;
+    /** The estimators as the run left them, with their prediction scores. */
+    ReplayEstimators estimators() {
+        return estimators;
     }
 
     private void schedule(long at, Kind kind, OrderRun order, Attempt attempt) {
@@ -124,10 +124,7 @@ final class PlatformReplay {
     }
 
     private void refresh(long now) {
-        unlearnt.removeIf(o -> {
-            model.learn(o);
-            return true;
-        });
+        estimators.refresh(now);
         health.refresh(now);
         if (open > 0) {
             schedule(now + REFRESH_MS, Kind.REFRESH, null, null);
@@ -140,8 +137,10 @@ final class PlatformReplay {
         boolean serves = scenario.configured(now / 1000.0).stream()
                 .anyMatch(s -> s.code().equals(channel) && s.successRate().containsKey(o.carrier()));
         if (serves && notice.concerns(o)) {
-            SuccessPrediction p = model.predict(channel, o.carrier(), o.province(), o.faceValue(), instant(now));
-            notice.observe(now / 1000.0, p);
+            ReplaySupplier changed = supplier(channel, now);
+            ReplayEstimators.Source source = policy.predictions() == ReplayEstimators.Source.GBT
+                    ? ReplayEstimators.Source.GBT : ReplayEstimators.Source.SUCCESS_MODEL;
+            notice.observe(now / 1000.0, estimators.predict(List.of(changed), o, now, source).get(0));
         }
         schedule(now + DISPATCH_MS, Kind.DISPATCH, run, null);
     }
@@ -190,7 +189,9 @@ final class PlatformReplay {
         boolean succeeded = !outage && draw < scenario.odds(supplier, run.order.carrier(), run.order.province(), second);
         long finishedAt = now + (outage ? REFUSAL_MS : latency);
         long cost = Math.round(run.order.faceValue() * supplier.costRate());
-        Attempt attempt = new Attempt(supplier.code(), now, finishedAt, succeeded, outage, cost, probe);
+        ReplayEstimators.Forecast forecast = estimators.forecast(supplier.code(), run.order, now,
+                scenario.odds(supplier, run.order.carrier(), run.order.province(), second));
+        Attempt attempt = new Attempt(supplier.code(), now, finishedAt, succeeded, outage, cost, probe, forecast);
         run.attempts.add(attempt);
         run.tried.add(supplier.code());
         inFlight.merge(supplier.code(), 1, Integer::sum);
@@ -201,8 +202,7 @@ final class PlatformReplay {
         inFlight.merge(attempt.channel(), -1, Integer::sum);
         long latency = attempt.finishedAt() - attempt.startedAt();
         health.finished(now, attempt.channel(), run.order.carrier(), attempt.succeeded(), attempt.fault(), latency, attempt.probe());
-        unlearnt.add(new SuccessModel.Observation(attempt.channel(), run.order.carrier(), run.order.province(),
-                run.order.faceValue(), attempt.succeeded(), instant(now), latency));
+        estimators.finished(attempt.channel(), run.order, attempt.forecast(), attempt.succeeded(), now, latency);
         if (attempt.succeeded()) {
             finish(run, "SUCCEEDED", now);
             return;
@@ -239,23 +239,25 @@ final class PlatformReplay {
     /** The configured channels not yet tried for the order, as the platform's channel facts. */
     private List<ChannelFact> facts(OrderRun run, long now) {
         double second = now / 1000.0;
+        ReplayOrder o = run.order;
+        List<ReplaySupplier> untried = scenario.configured(second).stream().filter(s -> !run.tried.contains(s.code()))
+                .toList();
+        boolean oracle = policy.predictions() == ReplayEstimators.Source.TRUE_ODDS;
+        List<SuccessPrediction> predictions = oracle ? List.of() : estimators.predict(untried, o, now, policy.predictions());
         List<ChannelFact> facts = new ArrayList<>();
-        for (ReplaySupplier s : scenario.configured(second)) {
-            if (run.tried.contains(s.code())) {
-                continue;
-            }
-            ReplayOrder o = run.order;
+        for (int i = 0; i < untried.size(); i++) {
+            ReplaySupplier s = untried.get(i);
             double predicted;
             double confidence;
             double sampleSize;
             long expectedLatency;
-            if (policy.oracle()) {
+            if (oracle) {
                 predicted = scenario.odds(s, o.carrier(), o.province(), second);
                 confidence = 1;
                 sampleSize = 1_000;
                 expectedLatency = s.medianMs();
             } else {
-                SuccessPrediction p = model.predict(s.code(), o.carrier(), o.province(), o.faceValue(), instant(now));
+                SuccessPrediction p = predictions.get(i);
                 predicted = p.success();
                 confidence = p.confidence();
                 sampleSize = p.sampleSize();
@@ -271,10 +273,6 @@ final class PlatformReplay {
 
     private ReplaySupplier supplier(String code, long now) {
         return scenario.configured(now / 1000.0).stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
-    }
-
-    private static Instant instant(long millis) {
-        return START.plusMillis(millis);
     }
 
     /** A log-normal latency with the given median and 95th percentile. */

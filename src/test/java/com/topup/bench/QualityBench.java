@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * Routing quality, replayed: four scenarios (the through-the-app scenario, a drift, a province outage, a new
- * channel), each with four policies (the earlier seed rules, the seed rules, round robin, an oracle) over the same
- * order stream in simulated time, with the rules compiled and run as the platform runs them and the success model
- * learning as it learns on an instance. Run with bin/bench quality [orders=6000] [ordersPerSecond=10].
+ * channel), each with five policies (the earlier seed rules, the seed rules, the seed rules fed by a gradient-boosted
+ * tree model instead of the success model, round robin, an oracle) over the same order stream in simulated time, with
+ * the rules compiled and run as the platform runs them and the success model learning as it learns on an instance.
+ * The seed and seed + GBT runs train both estimators side by side and score their predictions of every attempt.
+ * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] ({@code no-gbt}: without the boosted model).
  */
 public final class QualityBench {
 
@@ -31,6 +33,8 @@ public final class QualityBench {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        boolean gbt = !(args.length > 2 && "no-gbt".equals(args[2]));
+        GbtSuccessModel.Settings gbtSettings = GbtSuccessModel.Settings.defaults();
         PrintStream out = System.out;
         List<ReplayOrder> stream = ReplayOrder.stream(orders, rate, SEED);
         double runSeconds = orders / rate;
@@ -40,45 +44,65 @@ public final class QualityBench {
         out.println("Every policy meets the same fates: an order's draw on a channel (success and latency) comes from the"
                 + " scenario seed, the order's position in the stream and the channel, never from an order id or the order"
                 + " of events; whether the draw succeeds depends on the channel's true odds at the time of the attempt.");
+        if (gbt) {
+            out.println("Boosted trees: XGBoost " + gbtSettings + "; features: " + GbtFeatures.DESCRIPTION);
+        }
+        PredictionReport predictions = new PredictionReport();
         long started = System.nanoTime();
         try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 120_000)) {
             for (ReplayScenario scenario : ReplayScenario.all(runSeconds)) {
                 List<ReplayFigures> figures = new ArrayList<>();
-                for (PolicyTexts texts : policies(scenario)) {
+                for (PolicyTexts texts : policies(gbt)) {
                     try (RuleSetRuntime routing = runtime(compiler, "routing", texts.routing());
                          RuleSetRuntime fallback = runtime(compiler, "fallback", texts.fallback())) {
                         ReplayPolicy policy = new ReplayPolicy(texts.name(), texts.description(), routing, fallback,
-                                texts.oracle());
-                        PlatformReplay replay = new PlatformReplay(scenario, stream, SEED, policy);
-                        List<PlatformReplay.OrderRun> runs = replay.run();
-                        figures.add(ReplayFigures.of(policy.name(), runs,
-                                replay.notice().describe("joins".equals(scenario.change().what())) + "; "
-                                        + replay.notice().sentFirst(runs)));
+                                texts.predictions(), texts.scored());
+                        boolean withGbt = policy.scored() || policy.predictions() == ReplayEstimators.Source.GBT;
+                        PlatformReplay replay = new PlatformReplay(scenario, stream, SEED, policy,
+                                withGbt ? gbtSettings : null);
+                        try (ReplayEstimators estimators = replay.estimators()) {
+                            List<PlatformReplay.OrderRun> runs = replay.run();
+                            figures.add(ReplayFigures.of(policy.name(), runs,
+                                    replay.notice().describe("joins".equals(scenario.change().what())) + "; "
+                                            + replay.notice().sentFirst(runs)));
+                            predictions.add(policy.name(), estimators);
+                        }
                     }
                 }
                 print(out, scenario, figures);
+                predictions.printScenario(out);
             }
         }
+        predictions.printOverall(out);
         out.printf(Locale.ROOT, "%nReplay took %.1f s of wall time; %s%n", (System.nanoTime() - started) / 1e9,
                 MachineLine.loadAverage());
     }
 
-    private record PolicyTexts(String name, String description, String routing, String fallback, boolean oracle) {
+    private record PolicyTexts(String name, String description, String routing, String fallback,
+                               ReplayEstimators.Source predictions, boolean scored) {
     }
 
-    private static List<PolicyTexts> policies(ReplayScenario scenario) {
+    private static List<PolicyTexts> policies(boolean gbt) {
         SeedRules routing = SeedRules.of("routing").orElseThrow();
         SeedRules fallback = SeedRules.of("fallback").orElseThrow();
         String earlierFallback = fallback.earlier().get(0);
-        return List.of(
+        List<PolicyTexts> policies = new ArrayList<>(List.of(
                 new PolicyTexts("earlier seed", "routing v1 + fallback v1 of a fresh database", routing.earlier().get(0),
-                        earlierFallback, false),
-                new PolicyTexts("seed", "routing and fallback as seeded live", routing.current(), fallback.current(), false),
-                new PolicyTexts("round robin", "hash(order id + channel), fallback v1", RoutingPolicies.roundRobin().drl(),
-                        earlierFallback, false),
-                new PolicyTexts("oracle", "the true odds of the moment as predictedSuccess, best first, fallback v1",
-                        ORACLE, earlierFallback, true));
+                        earlierFallback, ReplayEstimators.Source.SUCCESS_MODEL, false),
+                new PolicyTexts("seed", "routing and fallback as seeded live", routing.current(), fallback.current(),
+                        ReplayEstimators.Source.SUCCESS_MODEL, gbt)));
+        if (gbt) {
+            policies.add(new PolicyTexts(SEED_GBT, "the seed rules, predictedSuccess from the boosted trees",
+                    routing.current(), fallback.current(), ReplayEstimators.Source.GBT, true));
+        }
+        policies.add(new PolicyTexts("round robin", "hash(order id + channel), fallback v1", RoutingPolicies.roundRobin().drl(),
+                earlierFallback, ReplayEstimators.Source.SUCCESS_MODEL, false));
+        policies.add(new PolicyTexts("oracle", "the true odds of the moment as predictedSuccess, best first, fallback v1",
+                ORACLE, earlierFallback, ReplayEstimators.Source.TRUE_ODDS, false));
+        return policies;
     }
+
+    private static final String SEED_GBT = "seed + GBT";
 
     /** Ranks the usable channels by the true odds, which the replay puts where the prediction would be. */
     static final String ORACLE = """
@@ -143,10 +167,17 @@ public final class QualityBench {
             out.printf("%-12s %s: the model's prediction for the concerned orders went %s%n", f.policy(),
                     scenario.change().what(), f.notice());
         }
-        ReplayFigures seed = find(figures, "seed");
-        out.printf(Locale.ROOT, "targets for the seed rules: first attempt within %.1f of the oracle %s (%+.2f); final >= %.1f %% %s"
+        for (ReplayFigures seed : figures) {
+            if (seed.policy().equals("seed") || seed.policy().equals(SEED_GBT)) {
+                printTargets(out, seed, oracle, roundRobin);
+            }
+        }
+    }
+
+    private static void printTargets(PrintStream out, ReplayFigures seed, ReplayFigures oracle, ReplayFigures roundRobin) {
+        out.printf(Locale.ROOT, "targets for %s: first attempt within %.1f of the oracle %s (%+.2f); final >= %.1f %% %s"
                         + " (%.2f); mean time <= %.1f x oracle %s (%.2f); cost <= round robin + %.1f %s (%+.3f)%n",
-                FIRST_ATTEMPT_GAP, mark(oracle.firstAttemptPercent() - seed.firstAttemptPercent() <= FIRST_ATTEMPT_GAP),
+                seed.policy(), FIRST_ATTEMPT_GAP, mark(oracle.firstAttemptPercent() - seed.firstAttemptPercent() <= FIRST_ATTEMPT_GAP),
                 seed.firstAttemptPercent() - oracle.firstAttemptPercent(), FINAL_SUCCESS,
                 mark(seed.successPercent() >= FINAL_SUCCESS), seed.successPercent(), TIME_RATIO,
                 mark(seed.toFinal().mean() <= TIME_RATIO * oracle.toFinal().mean()),
