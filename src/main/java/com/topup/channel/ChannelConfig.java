@@ -22,6 +22,10 @@ public interface ChannelConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /** How often orders left PROCESSING with nothing under way (a lost fallback dispatch) are looked for. */
+    @WithDefault("10s")
+    Duration strandedSweepInterval();
+
     /** After a submit without a usable answer, how long to wait before asking the channel what happened. */
     @WithDefault("2s")
     Duration unknownOutcomeQueryDelay();

@@ -49,6 +49,9 @@ class DispatchFlowTest {
     ChannelService channels;
 
     @Inject
+    com.topup.channel.dispatch.DueWork due;
+
+    @Inject
     ChannelDirectory directory;
 
     @BeforeEach
@@ -101,6 +104,34 @@ class DispatchFlowTest {
 
     private long balance() {
         return MerchantApi.demo().get("/api/v1/balance").then().statusCode(200).extract().jsonPath().getLong("balance");
+    }
+
+    @Test
+    void anOrderWhoseFallbackDispatchWasLostIsSentOnToTheNextChannel() {
+        com.topup.repair.RepairScenarios.channelThatNeverAnswers();
+        SimulatedChannels.timings("sim-fast", 3_000, 600_000);
+        String orderId = place(null);
+        CallbackOrders.eventually(Duration.ofSeconds(20), "attempt under way",
+                () -> "PROCESSING".equals(staffOrder(orderId).getString("order.status")));
+        sql.update("update topup_order set updated_at = now() - interval '2 minutes' where id = ?", orderId);
+        assertFalse(strandedNow(orderId), "an order quiet for minutes with its attempt under way is not stranded");
+
+        SimulatedChannels.only("sim-fast", "sim-cheap");
+        SimulatedChannels.behave("sim-cheap", SimulatedChannels.behaviour(null));
+        // the first attempt failed and the fallback's next-channel dispatch was read, then lost
+        sql.update("""
+                update channel_attempt set status = 'FAILED', error_class = 'REJECTED', error_code = 'LOST_DISPATCH',
+                    finished_at = now(), next_query_at = null where order_id = ?""", orderId);
+        assertTrue(strandedNow(orderId), "sent on");
+        JsonPath done = finalOrder(orderId, Duration.ofSeconds(20));
+        assertEquals("SUCCEEDED", done.getString("order.status"));
+        assertEquals(List.of("sim-fast", "sim-cheap"), done.getList("attempts.channel"));
+        assertFalse(strandedNow(orderId), "a final order is left alone");
+    }
+
+    /** Runs the stranded-order sweep now; whether it sent this order back to dispatch. */
+    private boolean strandedNow(String orderId) {
+        return due.redispatchStranded(1_000).contains(orderId);
     }
 
     @Test

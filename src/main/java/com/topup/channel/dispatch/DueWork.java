@@ -33,6 +33,31 @@ public class DueWork {
         this.outbox = outbox;
     }
 
+    /**
+     * Sends back to dispatch the orders left PROCESSING with nothing under way: their last attempt ended, no retry
+     * is due and nothing moved them for {@link #ORPHAN_AFTER}. That happens when the dispatch message that was to
+     * carry out the fallback's next channel was read but its dispatch failed (the database out of connections, the
+     * instance killed); a message still on its way finds the order planned and changes nothing.
+     *
+     * @return the orders sent back to dispatch
+     */
+    @Transactional
+    public List<String> redispatchStranded(int limit) {
+        Instant now = Instant.now();
+        List<DispatchRequest> stranded = sql.query("""
+                        update topup_order set updated_at = ?
+                        where id in (select o.id from topup_order o
+                                     where o.status = 'PROCESSING' and o.retry_at is null and o.updated_at < ?
+                                       and not exists (select 1 from channel_attempt a where a.order_id = o.id
+                                                       and a.status in ('SUBMITTING', 'PROCESSING', 'SUCCEEDED'))
+                                     order by o.updated_at limit ? for update skip locked)
+                        returning id, merchant_id, carrier, province, face_value, created_at""",
+                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER), limit);
+        stranded.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
+        return stranded.stream().map(DispatchRequest::orderId).toList();
+    }
+
     /** @return how many orders were sent back to dispatch. */
     @Transactional
     public int redispatchDue(int limit) {
