@@ -22,10 +22,10 @@ import java.util.Locale;
 public final class QualityBench {
 
     private static final long SEED = 42;
-    private static final double FIRST_ATTEMPT_GAP = 1.0;
-    private static final double FINAL_SUCCESS = 99.6;
-    private static final double TIME_RATIO = 1.1;
-    private static final double COST_ABOVE_ROUND_ROBIN = 0.2;
+    static final double FIRST_ATTEMPT_GAP = 1.0;
+    static final double FINAL_SUCCESS = 99.6;
+    static final double TIME_RATIO = 1.1;
+    static final double COST_ABOVE_ROUND_ROBIN = 0.2;
 
     private QualityBench() {
     }
@@ -78,7 +78,7 @@ public final class QualityBench {
                 MachineLine.loadAverage());
     }
 
-    private record PolicyTexts(String name, String description, String routing, String fallback,
+    record PolicyTexts(String name, String description, String routing, String fallback,
                                ReplayEstimators.Source predictions, boolean scored) {
     }
 
@@ -141,7 +141,7 @@ public final class QualityBench {
             end
             """;
 
-    private static RuleSetRuntime runtime(DrlCompiler compiler, String ruleSet, String drl) {
+    static RuleSetRuntime runtime(DrlCompiler compiler, String ruleSet, String drl) {
         CompilationResult compiled = compiler.compile(ruleSet, drl);
         if (!compiled.succeeded()) {
             throw new IllegalStateException(ruleSet + " does not compile: " + compiled.errors());
