@@ -64,6 +64,15 @@ public final class LocalApp implements AutoCloseable {
         }
     }
 
+    /** kill -9: the app ends mid-work, as when its machine dies. */
+    public void kill() {
+        process.kill();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();
