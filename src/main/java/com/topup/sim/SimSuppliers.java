@@ -46,7 +46,7 @@ public class SimSuppliers {
 
     /** {@code {topup.sim.base-url or this application's own address}/sim/{code}}. */
     public URI baseUrl(SimSupplier supplier) {
-        String root = config.baseUrl().map(URI::toString).orElse(self.ownBaseUrl());
+        String root = config.baseUrl().map(URI::toString).orElseGet(() -> self.ownBaseUrl());
         return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + supplier.basePath());
     }
 

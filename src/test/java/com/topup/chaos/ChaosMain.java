@@ -24,11 +24,16 @@ public final class ChaosMain {
         String which = args.length > 0 ? args[0] : "all";
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         Duration around = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
+        if (which.equals("soak")) {
+            soak(args.length > 1 ? Integer.parseInt(args[1]) : 30, args.length > 2 ? Double.parseDouble(args[2]) : 10);
+            return;
+        }
         Map<String, Drill> drills = Drills.all(Drills.Lengths.standard());
         List<Drill> chosen = which.equals("all") ? List.copyOf(drills.values())
                 : drills.containsKey(which) ? List.of(drills.get(which)) : null;
         if (chosen == null) {
-            System.err.println("usage: bin/chaos [all|" + String.join("|", drills.keySet()) + "] [ordersPerSecond] [seconds]");
+            System.err.println("usage: bin/chaos [all|" + String.join("|", drills.keySet()) + "] [ordersPerSecond] [seconds]"
+                    + " | bin/chaos soak [minutes] [ordersPerSecond]");
             System.exit(2);
         }
         System.out.println(MachineLine.now());
@@ -50,5 +55,18 @@ public final class ChaosMain {
         boolean holds = reports.stream().allMatch(DrillReport::holds);
         System.out.println(holds ? "Every invariant held in every drill." : "INVARIANTS FAILED.");
         System.exit(holds ? 0 : 1);
+    }
+
+    private static void soak(int minutes, double rate) throws Exception {
+        System.out.println(MachineLine.now());
+        System.out.printf("Command: bin/chaos soak %d %s%n", minutes, rate);
+        boolean flat;
+        try (ChaosStack stack = ChaosStack.start("soak", SEED, APP_SETTINGS);
+             CallbackReceiver receiver = new CallbackReceiver()) {
+            System.out.println("Logs: " + stack.logs());
+            flat = SoakRun.run(stack, receiver, minutes, rate);
+        }
+        System.out.println(flat ? "Flat: no figure grew." : "GROWING: see above.");
+        System.exit(flat ? 0 : 1);
     }
 }
