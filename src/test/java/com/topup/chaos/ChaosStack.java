@@ -28,6 +28,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChaosStack implements AutoCloseable {
 
+    /** Two instances starting at once on a machine shared with builds have taken over two minutes. */
+    static final java.time.Duration READY_WITHIN = java.time.Duration.ofMinutes(5);
+
     private final Path root;
     private final Path logs;
     private final int postgresPort = FreePorts.next();
@@ -57,7 +60,7 @@ final class ChaosStack implements AutoCloseable {
         postgres = LocalPostgres.start(postgresPort, root.resolve("postgres"), true, true);
         kafka = LocalKafka.start(FreePorts.next(), FreePorts.next(), root.resolve("kafka"));
         keycloak = keycloakStart.join();
-        simulator = LocalSimulator.start(services(postgres.jdbcUrl()), seed, logs.resolve("simulator.log"));
+        simulator = LocalSimulator.start(services(postgres.jdbcUrl()), seed, logs.resolve("simulator.log"), READY_WITHIN);
     }
 
     static ChaosStack start(String runName, long seed, Map<String, String> appSettings) {
@@ -93,7 +96,8 @@ final class ChaosStack implements AutoCloseable {
 
     private LocalApp startApp(int index, String drill) {
         String name = "app-" + (index + 1);
-        return LocalApp.start(name, appPorts.get(index), "demo", platformConfig, logs.resolve(drill + "-" + name + ".log"));
+        return LocalApp.start(name, appPorts.get(index), "demo", platformConfig, logs.resolve(drill + "-" + name + ".log"),
+                READY_WITHIN);
     }
 
     /** kill -9 of one instance. */

@@ -1,6 +1,7 @@
 package com.topup.devenv;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class LocalSimulator implements AutoCloseable {
      * @param services the shared settings (datasource of the server, Kafka, Keycloak) as the apps get them
      * @param seed     the simulator's seed, so a run can be replayed
      */
-    public static LocalSimulator start(Map<String, String> services, long seed, Path logFile) {
+    public static LocalSimulator start(Map<String, String> services, long seed, Path logFile, Duration readyWithin) {
         String jdbcUrl = Databases.recreate(services.get("quarkus.datasource.jdbc.url"),
                 services.get("quarkus.datasource.username"), services.get("quarkus.datasource.password"), DATABASE);
         Map<String, String> config = new HashMap<>(services);
@@ -39,7 +40,7 @@ public final class LocalSimulator implements AutoCloseable {
         config.put("topup.sim.seed", Long.toString(seed));
         config.put("mp.messaging.incoming.dispatch.topic", "topup.simulator-host.dispatch");
         config.put("mp.messaging.incoming.dispatch.group.id", "topup-simulator-host");
-        return new LocalSimulator(LocalApp.start("simulator", FreePorts.next(), "demo", config, logFile));
+        return new LocalSimulator(LocalApp.start("simulator", FreePorts.next(), "demo", config, logFile, readyWithin));
     }
 
     /** The simulator's address: suppliers under /sim/{code}, its staff API under /admin/api/sim. */
