@@ -46,7 +46,14 @@ public final class ChaosMain {
             System.out.println("Logs: " + stack.logs());
             DrillRunner runner = new DrillRunner(stack, receiver, settings);
             for (Drill drill : chosen) {
-                DrillReport report = runner.run(drill);
+                DrillReport report;
+                try {
+                    report = runner.run(drill);
+                } catch (Exception | AssertionError e) {
+                    report = new DrillReport(drill.name());
+                    report.fail("the drill did not complete: " + e);
+                    e.printStackTrace();
+                }
                 System.out.print(report.text());
                 reports.add(report);
             }

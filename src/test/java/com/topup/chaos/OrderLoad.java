@@ -102,7 +102,7 @@ final class OrderLoad implements AutoCloseable {
         String phone = PREFIXES[n % PREFIXES.length] + String.format("%08d", phones.incrementAndGet() % 100_000_000);
         String json = "{\"merchantOrderId\":\"" + merchantOrderId + "\",\"phone\":\"" + phone + "\",\"faceValue\":"
                 + FACE_VALUES[n % FACE_VALUES.length] + ",\"notifyUrl\":\"" + notifyUrl + "\"}";
-        SentOrder order = new SentOrder(merchantOrderId, json, Instant.now());
+        SentOrder order = new SentOrder(n, merchantOrderId, json, Instant.now());
         synchronized (this) {
             orders.add(order);
         }
@@ -111,7 +111,7 @@ final class OrderLoad implements AutoCloseable {
 
     private void send(SentOrder order) {
         List<String> apps = instances.get();
-        String app = apps.get((next.get() + order.tries) % apps.size());
+        String app = apps.get((order.number + order.tries) % apps.size());
         order.tries++;
         merchant.place(app, order.json, REQUEST_TIMEOUT).whenComplete((response, error) -> answered(order, response, error));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
  */
 final class SentOrder {
 
+    final int number;
     final String merchantOrderId;
     final String json;
     final Instant sentAt;
@@ -17,7 +18,8 @@ final class SentOrder {
     volatile String lastRefusal;
     volatile boolean givenUp;
 
-    SentOrder(String merchantOrderId, String json, Instant sentAt) {
+    SentOrder(int number, String merchantOrderId, String json, Instant sentAt) {
+        this.number = number;
         this.merchantOrderId = merchantOrderId;
         this.json = json;
         this.sentAt = sentAt;
