@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bin/chaos [drill|all] [ordersPerSecond=10] [seconds=30]: each drill on a fresh database, {@code seconds} of steady
+ * bin/chaos [all|drill[,drill…]] [ordersPerSecond=10] [seconds=30]: each drill on a fresh database, {@code seconds} of steady
  * load before and after its fault; prints each drill's figures and a summary table; exits 1 when an invariant failed.
  */
 public final class ChaosMain {
@@ -29,10 +29,16 @@ public final class ChaosMain {
             return;
         }
         Map<String, Drill> drills = Drills.all(Drills.Lengths.standard());
-        List<Drill> chosen = which.equals("all") ? List.copyOf(drills.values())
-                : drills.containsKey(which) ? List.of(drills.get(which)) : null;
+        List<Drill> chosen = which.equals("all") ? List.copyOf(drills.values()) : new ArrayList<>();
+        for (String name : which.equals("all") ? new String[0] : which.split(",")) {
+            if (!drills.containsKey(name)) {
+                chosen = null;
+                break;
+            }
+            chosen.add(drills.get(name));
+        }
         if (chosen == null) {
-            System.err.println("usage: bin/chaos [all|" + String.join("|", drills.keySet()) + "] [ordersPerSecond] [seconds]"
+            System.err.println("usage: bin/chaos [all|drill,drill…] [ordersPerSecond] [seconds]; drills: " + String.join(", ", drills.keySet())
                     + " | bin/chaos soak [minutes] [ordersPerSecond]");
             System.exit(2);
         }

@@ -116,7 +116,7 @@ final class ChaosStack implements AutoCloseable {
     }
 
     void startKafka() {
-        kafka.start();
+        kafka.start(READY_WITHIN);
     }
 
     /** A clean stop of PostgreSQL and a start on the same data and port. */
