@@ -52,6 +52,15 @@ public class SimAdminResource {
         return simulator.suppliers().stream().map(this::view).toList();
     }
 
+    /** Every order a supplier charged, with its charges (reversed ones included): what the suppliers would bill. */
+    @GET
+    @Path("/charges")
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.ADMIN})
+    public List<SimOrder.View> charges() {
+        requireEnabled();
+        return simulator.chargedOrders();
+    }
+
     /** Replaces the supplier's behaviour (body: a behaviour object as in the profile file). */
     @PUT
     @Path("/suppliers/{code}")

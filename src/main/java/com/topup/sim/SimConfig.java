@@ -20,6 +20,9 @@ public interface SimConfig {
     /** Seed of all simulated randomness, to replay a scenario; absent: a fresh seed per start or reset, shown by the staff API. */
     Optional<Long> seed();
 
-    /** Where the platform reaches the simulator; absent: this application's own HTTP address. */
+    /**
+     * Where the platform reaches the simulator; absent: this application's own HTTP address. Set with the simulator off,
+     * the suppliers of {@code profile} are registered as channels at this address (a simulator running elsewhere).
+     */
     Optional<URI> baseUrl();
 }

@@ -59,6 +59,11 @@ final class SimOrderBook {
         return keys.stream().map(orders::get).filter(o -> o != null).toList();
     }
 
+    /** Every order with at least one charge (reversed charges included). */
+    List<SimOrder> charged() {
+        return chargedOn.values().stream().flatMap(Set::stream).distinct().map(orders::get).filter(o -> o != null).toList();
+    }
+
     Optional<SimOrder> find(String supplier, String reference) {
         return Optional.ofNullable(orders.get(key(supplier, reference)));
     }

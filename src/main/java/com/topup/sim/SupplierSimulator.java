@@ -113,6 +113,11 @@ public class SupplierSimulator {
         return orders.find(supplierCode, reference).map(SimOrder::view);
     }
 
+    /** The orders the suppliers charged, with their charges, for comparing with what the platform knows. */
+    public List<SimOrder.View> chargedOrders() {
+        return orders.charged().stream().map(SimOrder::view).toList();
+    }
+
     int orderCount() {
         return orders.size();
     }

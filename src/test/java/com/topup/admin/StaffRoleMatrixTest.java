@@ -83,6 +83,7 @@ class StaffRoleMatrixTest {
             new Endpoint("GET", "/admin/api/audit/verify", null, Set.of("auditor", "admin")),
             new Endpoint("GET", "/admin/api/notifications", null, Set.of("operator", "auditor")),
             new Endpoint("GET", "/admin/api/sim/suppliers", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/sim/charges", null, Set.of("operator", "admin")),
             new Endpoint("PUT", "/admin/api/sim/suppliers/sim-none", "{}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/sim/suppliers/sim-none/outage", "{\"seconds\":0}", Set.of("admin")),
             new Endpoint("GET", "/admin/api/dashboard", null, Set.of("operator", "auditor", "admin")),

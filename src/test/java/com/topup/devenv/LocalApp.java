@@ -24,6 +24,12 @@ public final class LocalApp implements AutoCloseable {
 
     /** Starts the app with the given profile and configuration and waits until it is ready. */
     public static LocalApp start(String name, int port, String profile, Map<String, String> config, Path logFile) {
+        return start(name, port, profile, config, logFile, Duration.ofSeconds(120));
+    }
+
+    /** As {@link #start(String, int, String, Map, Path)}, waiting up to {@code readyWithin} (a busy machine starts slowly). */
+    public static LocalApp start(String name, int port, String profile, Map<String, String> config, Path logFile,
+                                 Duration readyWithin) {
         Path jar = LocalDirs.projectRoot().resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests");
@@ -35,7 +41,7 @@ public final class LocalApp implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start(name, command, LocalDirs.projectRoot(), Map.of(), logFile);
         LocalApp app = new LocalApp(process, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        process.awaitReady(Duration.ofSeconds(120), () -> app.ready(http));
+        process.awaitReady(readyWithin, () -> app.ready(http));
         return app;
     }
 
@@ -62,6 +68,15 @@ public final class LocalApp implements AutoCloseable {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** kill -9: the app ends mid-work, as when its machine dies. */
+    public void kill() {
+        process.kill();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     @Override

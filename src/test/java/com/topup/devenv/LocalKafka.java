@@ -30,6 +30,11 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     public synchronized void start() {
+        start(Duration.ofSeconds(90));
+    }
+
+    /** Starts the broker again (after {@link #stop()}) and waits up to {@code readyWithin} for its port. */
+    public synchronized void start(Duration readyWithin) {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -47,7 +52,7 @@ public final class LocalKafka implements AutoCloseable {
                             "-Dlog4j2.configurationFile=none",
                             "-cp", classpath, "kafka.Kafka", config.toString()),
                     dataDir, Map.of(), dataDir.resolve("kafka.log"));
-            process.awaitReady(Duration.ofSeconds(90), () -> ManagedProcess.portOpen(port));
+            process.awaitReady(readyWithin, () -> ManagedProcess.portOpen(port));
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }

@@ -101,6 +101,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once (SIGKILL), as a crash would: no shutdown hook or clean-up of its own runs. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void stop() {
         if (!process.isAlive()) {
             return;

@@ -170,6 +170,13 @@ class SimSettlementOverHttpTest {
         assertEquals(ReversalResult.Outcome.REVERSED, adapter(supplier).reverse(endpoint(supplier), leak, leakCharge, 2_000).outcome());
         assertEquals(List.of(new Line(twice, first, 10_000)), lines(supplier, twice), "only the second charge went");
         assertEquals(List.of(), lines(supplier, leak));
+
+        // the staff API lists every charge, reversed ones with their time, for comparing with the platform's records
+        given().auth().oauth2(admin()).get("/admin/api/sim/charges").then().statusCode(200)
+                .body("find { it.reference == '" + twice + "' }.charges.size()", equalTo(2))
+                .body("find { it.reference == '" + twice + "' }.charges.find { it.channelReference == '" + second
+                        + "' }.reversedAt", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.reference == '" + leak + "' }.status", equalTo("FAILED"));
     }
 
     @ParameterizedTest
