@@ -5,7 +5,7 @@ import { Chart } from '../shared/Chart';
 import { carrierName, dayAndTime, percent, timeOfDay } from '../shared/format';
 import { Empty, QueryView } from '../shared/ui';
 import { channelsApi, type CalibrationFigures, type CalibrationReport, type ChannelCalibration } from './api';
-import { allWindows, bandLabel, channelOf, formatGap, gapPoints, MIN_ATTEMPTS, PERIODS, verdict } from './calibration';
+import { allWindows, bandLabel, channelOf, formatGap, gapPoints, MIN_ATTEMPTS, PERIODS, shareAxis, verdict } from './calibration';
 
 const PREDICTED = '#64748b';
 const OBSERVED = '#1d4ed8';
@@ -55,12 +55,10 @@ function Figures({ report, channel }: { report: CalibrationReport; channel: Chan
   const charts = useMemo(() => {
     const windows = allWindows(report, channel);
     const grid = { left: 52, right: 16, top: 36, bottom: 28 };
-    const yAxis = { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min * 10) / 10), max: 1,
-      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } };
     const tooltip = { trigger: 'axis', valueFormatter: (v: number) => percent(v) };
     return {
       bands: {
-        tooltip, legend: { top: 0 }, grid, yAxis,
+        tooltip, legend: { top: 0 }, grid, yAxis: shareAxis(channel.bands.flatMap((b) => [b.predicted, b.observed])),
         xAxis: { type: 'category', data: channel.bands.map((b) => bandLabel(b.from, b.to)) },
         series: [
           { name: t('calibration.predicted'), type: 'bar', data: channel.bands.map((b) => b.predicted), itemStyle: { color: PREDICTED } },
@@ -68,11 +66,11 @@ function Figures({ report, channel }: { report: CalibrationReport; channel: Chan
         ],
       },
       windows: {
-        tooltip, legend: { top: 0 }, grid, yAxis,
+        tooltip, legend: { top: 0 }, grid, yAxis: shareAxis(windows.flatMap((w) => [w.predicted, w.observed])),
         xAxis: { type: 'category', data: windows.map((w) => report.windowMinutes * 12 > 24 * 60 ? dayAndTime(w.from, i18n.language) : timeOfDay(w.from, i18n.language)) },
         series: [
-          { name: t('calibration.predicted'), type: 'line', connectNulls: true, data: windows.map((w) => w.predicted), itemStyle: { color: PREDICTED }, lineStyle: { type: 'dashed' } },
-          { name: t('calibration.observed'), type: 'line', connectNulls: true, data: windows.map((w) => w.observed), itemStyle: { color: OBSERVED } },
+          { name: t('calibration.predicted'), type: 'line', connectNulls: true, showAllSymbol: true, symbolSize: 7, data: windows.map((w) => w.predicted), itemStyle: { color: PREDICTED }, lineStyle: { type: 'dashed' } },
+          { name: t('calibration.observed'), type: 'line', connectNulls: true, showAllSymbol: true, symbolSize: 7, data: windows.map((w) => w.observed), itemStyle: { color: OBSERVED } },
         ],
       },
     };
@@ -119,7 +117,7 @@ function Figures({ report, channel }: { report: CalibrationReport; channel: Chan
 export function CalibrationPanel({ code }: { code: string }) {
   const { t } = useTranslation();
   const [hours, setHours] = useState<number>(24);
-  const report = useQuery({ queryKey: ['calibration', code, hours], queryFn: () => channelsApi.calibration(hours, code), refetchInterval: 30_000 });
+  const report = useQuery({ queryKey: ['calibration', code, hours], queryFn: () => channelsApi.calibration(hours, code), refetchInterval: 60_000 });
   return (
     <section className="panel" data-testid="calibration" style={{ marginTop: 14 }}>
       <div className="panel-header">

@@ -10,7 +10,7 @@ import { FigureCells, PeriodPicker } from './CalibrationPanel';
 export function CalibrationSummary() {
   const { t } = useTranslation();
   const [hours, setHours] = useState<number>(24);
-  const report = useQuery({ queryKey: ['calibration', '*', hours], queryFn: () => channelsApi.calibration(hours), refetchInterval: 30_000 });
+  const report = useQuery({ queryKey: ['calibration', '*', hours], queryFn: () => channelsApi.calibration(hours), refetchInterval: 60_000 });
   return (
     <section className="panel" data-testid="calibration-summary" style={{ marginTop: 14 }}>
       <div className="panel-header">

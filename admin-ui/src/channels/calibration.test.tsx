@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import i18n from '../shared/i18n';
 import type { CalibrationReport } from './api';
-import { allWindows, bandLabel, formatGap, gapPoints, MIN_ATTEMPTS, verdict } from './calibration';
+import { allWindows, bandLabel, formatGap, gapPoints, MIN_ATTEMPTS, shareAxis, verdict } from './calibration';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CalibrationSummary } from './CalibrationSummary';
 
@@ -53,6 +53,14 @@ describe('calibration figures', () => {
     expect(bandLabel(0, 0.5)).toBe('0–50%');
     expect(bandLabel(0.95, 0.98)).toBe('95–98%');
     expect(bandLabel(0.98, 1)).toBe('98–100%');
+  });
+
+  it('starts the share axis at a round tenth below the lowest value, with round ticks', () => {
+    expect(shareAxis([0.865, 1, null])).toMatchObject({ min: 0.8, max: 1, interval: 0.02 });
+    expect(shareAxis([0.9, 0.95])).toMatchObject({ min: 0.8, interval: 0.02 });
+    expect(shareAxis([0.62])).toMatchObject({ min: 0.6, interval: 0.05 });
+    expect(shareAxis([0.1])).toMatchObject({ min: 0, interval: 0.1 });
+    expect(shareAxis([null])).toMatchObject({ min: 0, interval: 0.1 });
   });
 
   it('keeps every window of the period, empty ones without figures', () => {

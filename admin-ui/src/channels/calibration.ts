@@ -58,3 +58,16 @@ export function allWindows(report: CalibrationReport, channel: ChannelCalibratio
     return { from: new Date(from).toISOString(), attempts: w?.attempts ?? 0, predicted: w?.predicted ?? null, observed: w?.observed ?? null };
   });
 }
+
+/**
+ * A share axis that starts at a round tenth below the lowest value (so 90 % against 99 % is visible) and ends at
+ * 100 %, with ticks at round percentages.
+ */
+export function shareAxis(values: (number | null)[]) {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const lowest = present.length ? Math.min(...present) : 0;
+  const min = Math.max(0, Math.floor(lowest * 10 - 1e-9) / 10);
+  const span = 1 - min;
+  return { type: 'value', min, max: 1, interval: span <= 0.2 ? 0.02 : span <= 0.5 ? 0.05 : 0.1,
+    axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } };
+}

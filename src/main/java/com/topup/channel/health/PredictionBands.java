@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * The bands of predicted success the console compares with what happened: finer near the top, where the routing
  * decision table works (avoid below 70 %, prefer above 85 %) and where most predictions lie.
  */
-public final class PredictionBands {
+final class PredictionBands {
 
     /** Lower edges of the bands above the first (0 up to the first edge); the last band ends at 1. */
     static final List<Double> EDGES = List.of(0.5, 0.7, 0.85, 0.9, 0.95, 0.98);
