@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * Two processes of the packaged app against one PostgreSQL and one broker behave like one: a nonce used on
  * one is a replay on the other, concurrent identical orders across both make one order and one debit, their
  * outbox relays publish every order exactly once between them, their dispatchers (one consumer group) process
- * every order exactly once, and a rule version published on one is live on the other without a failed decision.
+ * every order exactly once, a merchant's rate limit is one limit over both, and a rule version published on one is
+ * live on the other without a failed decision.
  */
 class TwoInstancesIT {
 
@@ -246,6 +247,54 @@ class TwoInstancesIT {
     }
 
     @Test
+    void aMerchantsRateLimitIsOneLimitOverBothInstances() throws Exception {
+        String admin = com.topup.devenv.KeycloakTokens.accessToken(config.get(TestServices.KEYCLOAK_URL) + "/realms/topup",
+                "topup-cli", "admin", "admin");
+        String code = "rate-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "rate-limited-merchant-secret";
+        HttpResponse<String> opened = staff(first, admin, "POST", "/admin/api/merchants",
+                "{\"code\":\"" + code + "\",\"secret\":\"" + secret + "\"}");
+        assertEquals(201, opened.statusCode(), opened.body());
+        int limit = 20;
+        HttpResponse<String> limited = staff(second, admin, "PUT", "/admin/api/merchants/" + code + "/limits",
+                "{\"requestsPerSecond\":" + limit + ",\"allowedIps\":null}");
+        assertEquals(200, limited.statusCode(), limited.body());
+
+        int requests = 120;
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        long firstSecond;
+        long lastSecond;
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            firstSecond = System.currentTimeMillis() / 1000;
+            for (int i = 0; i < requests; i++) {
+                LocalApp target = i % 2 == 0 ? first : second;
+                calls.add(pool.submit(() -> send(target, code, secret.getBytes(StandardCharsets.UTF_8), "GET",
+                        "/api/v1/balance", "", Long.toString(System.currentTimeMillis()),
+                        UUID.randomUUID().toString().replace("-", ""))));
+            }
+            for (Future<HttpResponse<String>> call : calls) {
+                answers.add(call.get());
+            }
+            lastSecond = System.currentTimeMillis() / 1000;
+        } finally {
+            pool.shutdownNow();
+        }
+        long admitted = answers.stream().filter(a -> a.statusCode() == 200).count();
+        List<HttpResponse<String>> refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        assertEquals(requests, admitted + refused.size(), "every answer is 200 or 429");
+        long windows = lastSecond - firstSecond + 1;
+        System.out.printf("rate limit %d/s over two instances: %d of %d admitted within %d second(s)%n",
+                limit, admitted, requests, windows);
+        // limits counted per instance would admit up to twice the limit in each second
+        assertTrue(admitted <= limit * windows, admitted + " admitted in " + windows + " second(s)");
+        assertTrue(admitted >= limit, "a whole second's worth is admitted: " + admitted);
+        assertTrue(refused.stream().allMatch(a -> a.body().contains("RATE_LIMITED")
+                && a.headers().firstValue("Retry-After").isPresent()), "429 RATE_LIMITED with Retry-After");
+    }
+
+    @Test
     void aVersionApprovedOnOneInstanceIsSoonLiveOnTheOther() throws Exception {
         String keycloak = config.get(TestServices.KEYCLOAK_URL) + "/realms/topup";
         String analyst = com.topup.devenv.KeycloakTokens.accessToken(keycloak, "topup-cli", "analyst", "analyst");
@@ -318,10 +367,15 @@ class TwoInstancesIT {
 
     private static HttpResponse<String> send(LocalApp app, String method, String path, String body, String timestamp,
                                              String nonce) throws Exception {
+        return send(app, MERCHANT, SECRET, method, path, body, timestamp, nonce);
+    }
+
+    private static HttpResponse<String> send(LocalApp app, String merchant, byte[] secret, String method, String path,
+                                             String body, String timestamp, String nonce) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature = RequestSignature.sign(SECRET, RequestSignature.canonical(method, path, timestamp, nonce, bytes));
+        String signature = RequestSignature.sign(secret, RequestSignature.canonical(method, path, timestamp, nonce, bytes));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url() + path))
-                .header("X-Merchant-Id", MERCHANT)
+                .header("X-Merchant-Id", merchant)
                 .header("X-Timestamp", timestamp)
                 .header("X-Nonce", nonce)
                 .header("X-Signature", signature);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.topup.devenv.KeycloakTokens;
 import com.topup.channel.health.ChannelHealthService;
+import com.topup.channel.health.CircuitBreakers;
 import com.topup.channel.health.ChannelPredictions;
 import com.topup.common.db.Sql;
 import io.quarkus.arc.Arc;
@@ -48,13 +49,16 @@ public final class SimulatedChannels {
     }
 
     /**
-     * Moves every finished attempt out of the health window and the success model's lookback, so what one test did
-     * to a channel's success rate does not steer the next test's routing and fallback decisions.
+     * Moves every finished attempt out of the health window and the success model's lookback and closes every
+     * circuit, so what one test did to a channel does not steer the next test's routing and fallback decisions.
      */
     public static void forgetHealthHistory() {
         Arc.container().instance(Sql.class).get().update("""
                 update channel_attempt set started_at = started_at - interval '1 day',
                     finished_at = finished_at - interval '1 day' where finished_at is not null""");
+        // a circuit another test opened, or left half-open with probes that will never answer, would hold orders back
+        CircuitBreakers circuits = Arc.container().instance(CircuitBreakers.class).get();
+        ALL.forEach(code -> circuits.closeManually(code, "test"));
         Arc.container().instance(ChannelHealthService.class).get().refreshNow();
         Arc.container().instance(ChannelPredictions.class).get().relearn();
     }
