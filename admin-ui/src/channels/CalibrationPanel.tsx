@@ -65,12 +65,13 @@ function Figures({ report, channel }: { report: CalibrationReport; channel: Chan
           { name: t('calibration.observed'), type: 'bar', data: channel.bands.map((b) => b.observed), itemStyle: { color: OBSERVED } },
         ],
       },
+      // bars, not lines: a window with attempts between empty ones shows as clearly as the others
       windows: {
         tooltip, legend: { top: 0 }, grid, yAxis: shareAxis(windows.flatMap((w) => [w.predicted, w.observed])),
         xAxis: { type: 'category', data: windows.map((w) => report.windowMinutes * 12 > 24 * 60 ? dayAndTime(w.from, i18n.language) : timeOfDay(w.from, i18n.language)) },
         series: [
-          { name: t('calibration.predicted'), type: 'line', connectNulls: true, showAllSymbol: true, symbolSize: 7, data: windows.map((w) => w.predicted), itemStyle: { color: PREDICTED }, lineStyle: { type: 'dashed' } },
-          { name: t('calibration.observed'), type: 'line', connectNulls: true, showAllSymbol: true, symbolSize: 7, data: windows.map((w) => w.observed), itemStyle: { color: OBSERVED } },
+          { name: t('calibration.predicted'), type: 'bar', data: windows.map((w) => w.predicted), itemStyle: { color: PREDICTED } },
+          { name: t('calibration.observed'), type: 'bar', data: windows.map((w) => w.observed), itemStyle: { color: OBSERVED } },
         ],
       },
     };
