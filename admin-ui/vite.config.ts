@@ -19,5 +19,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // The packaging build shares two cores with other builds: a first render can take seconds there.
+    testTimeout: 20_000,
   },
 });

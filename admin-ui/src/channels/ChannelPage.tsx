@@ -7,6 +7,7 @@ import { basisPoints, carrierName, CARRIERS, dateTime, millis, percent, timeOfDa
 import { Dialog, Empty, ErrorBox, PageHeader, QueryView, StatusBadge } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
 import { channelsApi, minutesOf, seriesOf, type ChannelView } from './api';
+import { CalibrationPanel } from './CalibrationPanel';
 
 function TermsDialog({ channel, onClose }: { channel: ChannelView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -122,6 +123,7 @@ export default function ChannelPage() {
                 <section className="panel"><h2>{t('channels.latencyOverTime')}</h2><Chart option={charts.latency} label={t('channels.latencyOverTime')} /></section>
               </div>
             ))}
+            <CalibrationPanel code={d.now.channel.code} />
             <section className="panel">
               <h2>{t('channels.circuitHistory')}</h2>
               {d.circuitChanges.length === 0 ? <Empty>{t('channels.neverOpened')}</Empty> : (

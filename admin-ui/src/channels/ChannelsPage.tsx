@@ -6,6 +6,7 @@ import { basisPoints, carrierName, dateTime, millis, percent, yuan } from '../sh
 import { PageHeader, QueryView, ReasonDialog, StatusBadge } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
 import { channelsApi, type ChannelNow } from './api';
+import { CalibrationSummary } from './CalibrationSummary';
 
 export default function ChannelsPage() {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,7 @@ export default function ChannelsPage() {
           </div>
         )}
       </QueryView>
+      <CalibrationSummary />
       {toggle && (
         <ReasonDialog
           danger={toggle.channel.enabled}

@@ -27,9 +27,24 @@ export interface ChannelOverTime {
   circuitChanges: { at: string; from: string; to: string; reason: string; actor: string }[];
 }
 
+/** Attempts, their mean predicted success and the share that succeeded (CalibrationReport.Figures). */
+export interface CalibrationFigures { attempts: number; predicted: number | null; observed: number | null }
+
+export interface ChannelCalibration {
+  channel: string;
+  overall: CalibrationFigures;
+  bands: (CalibrationFigures & { from: number; to: number })[];
+  windows: (CalibrationFigures & { from: string; to: string })[];
+  carriers: (CalibrationFigures & { carrier: string })[];
+}
+
+/** Predicted against observed success of the attempts finished in [from, to), per channel with such attempts. */
+export interface CalibrationReport { from: string; to: string; windowMinutes: number; channels: ChannelCalibration[] }
+
 export const channelsApi = {
   all: () => api<ChannelNow[]>('/channels/health'),
   one: (code: string) => api<ChannelOverTime>(`/channels/${code}/health`, { query: { minutes: 60 } }),
+  calibration: (hours: number, channel?: string) => api<CalibrationReport>('/channels/calibration', { query: { hours, channel } }),
   save: (code: string, update: Partial<Omit<ChannelView, 'code' | 'version' | 'updatedAt'>>) => put<ChannelView>(`/channels/${code}`, update),
 };
 

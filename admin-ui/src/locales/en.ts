@@ -109,12 +109,23 @@ const en: Shape<typeof zhCN> = {
     dailyQuota: 'Daily quota', timeout: 'Timeout', noQuota: 'no quota', review: 'Review changes', confirmSave: 'Save',
     confirmIntro: 'These changes apply on every instance at once:', invalidTerms: 'Check the values: cost rate 0–200 %, positive capacity and timeout, at least one carrier.',
   },
+  calibration: {
+    title: 'Predicted against observed success', about: 'The success routing predicted for the channel it chose, against how those attempts ended (finished attempts with a prediction only).',
+    period: 'Period', periods: { 1: 'Last hour', 6: 'Last 6 hours', 24: 'Last 24 hours', 168: 'Last 7 days' },
+    attempts: 'Attempts', predicted: 'Predicted', observed: 'Observed', gap: 'Gap (observed − predicted)', band: 'Predicted band',
+    verdict: { tooFew: 'too few attempts', calibrated: 'about right', optimistic: 'too hopeful', pessimistic: 'too cautious' },
+    byBand: 'By predicted band', overTimeMinutes: 'Over time (every {{count}} min)', overTimeHours: 'Over time (every {{count}} h)',
+    tooFew: 'Only {{count}} attempts (fewer than {{min}}): too few to judge the predictions yet.',
+    none: 'No finished attempt with a prediction in the period ({{period}}).',
+  },
   orders: {
     title: 'Orders', status: 'Status', merchant: 'Merchant', merchantOrderId: 'Merchant order id', phone: 'Phone', phoneHint: 'full number',
     carrier: 'Carrier', channel: 'Channel', anomaly: 'Anomaly', from: 'From', to: 'To', none: 'No order matches.',
     orderId: 'Order id', faceValue: 'Face value', price: 'Price', created: 'Accepted',
   },
   order: {
+    predicted: 'Predicted success', predictedHint: 'The success routing predicted for this channel; the next column says what happened', outcome: 'Outcome',
+    bestOther: 'best other: {{channel}} {{predicted}}', noOther: 'no other candidate', noPrediction: 'Routed before success predictions were recorded',
     title: 'Order {{id}}', back: 'Back to orders', finished: 'Finished', failureCode: 'Reason code', timeline: 'Timeline', noTimeline: 'No timeline yet.',
     attempts: 'Channel attempts', noAttempts: 'Not sent to any channel yet.', error: 'Error', latency: 'Took', rules: 'Rules fired', reason: 'Reason',
     queries: 'Queries', cost: 'Cost', probe: 'probe', fallback: 'Fallback', details: 'Details', openAnomaly: 'Open anomaly #{{id}}',

@@ -105,12 +105,23 @@ const zhCN = {
     dailyQuota: '每日额度', timeout: '超时', noQuota: '不限额', review: '核对修改', confirmSave: '确认保存',
     confirmIntro: '将做如下修改，立即对所有实例生效：', invalidTerms: '请检查输入：成本率在 0–200% 之间，容量和超时为正数，至少选择一个运营商。',
   },
+  calibration: {
+    title: '预测与实际成功率', about: '路由决策时对所选渠道预测的成功率，与这些尝试实际结果的对比（只计已结束且带预测值的尝试）。',
+    period: '统计区间', periods: { 1: '近 1 小时', 6: '近 6 小时', 24: '近 24 小时', 168: '近 7 天' },
+    attempts: '尝试笔数', predicted: '预测成功率', observed: '实际成功率', gap: '偏差（实际−预测）', band: '预测区间',
+    verdict: { tooFew: '笔数太少', calibrated: '基本准确', optimistic: '预测偏高', pessimistic: '预测偏低' },
+    byBand: '按预测区间', overTimeMinutes: '随时间变化（每 {{count}} 分钟）', overTimeHours: '随时间变化（每 {{count}} 小时）',
+    tooFew: '只有 {{count}} 笔尝试（少于 {{min}} 笔），还不足以判断预测是否准确。',
+    none: '所选区间（{{period}}）内没有带预测值的已结束尝试。',
+  },
   orders: {
     title: '订单查询', status: '状态', merchant: '商户', merchantOrderId: '商户订单号', phone: '手机号', phoneHint: '完整号码',
     carrier: '运营商', channel: '渠道', anomaly: '异常类型', from: '开始时间', to: '结束时间', none: '没有符合条件的订单。',
     orderId: '订单号', faceValue: '面值', price: '商户价', created: '受理时间',
   },
   order: {
+    predicted: '预测成功率', predictedHint: '路由决策时对该渠道预测的成功率；右边一列是实际结果', outcome: '实际结果',
+    bestOther: '其他最佳：{{channel}} {{predicted}}', noOther: '没有其他候选渠道', noPrediction: '这次尝试路由时还没有记录成功率预测',
     title: '订单 {{id}}', back: '返回订单查询', finished: '完成时间', failureCode: '原因码', timeline: '时间线', noTimeline: '暂无时间线。',
     attempts: '渠道尝试', noAttempts: '还没有发往任何渠道。', error: '错误', latency: '耗时', rules: '触发的规则', reason: '原因',
     queries: '查询次数', cost: '成本', probe: '探测', fallback: '失败处理', details: '详情', openAnomaly: '查看异常 #{{id}}',

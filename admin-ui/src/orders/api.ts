@@ -13,6 +13,8 @@ export interface Attempt {
   errorClass: string | null; errorCode: string | null; cost: number; ruleVersion: number | null; firedRules: string[] | null;
   fallbackAction: string | null; fallbackRuleVersion: number | null; fallbackFiredRules: string[] | null;
   probe: boolean; queries: number; startedAt: string; finishedAt: string | null; latencyMillis: number | null;
+  /** What the routing decision predicted for this channel and for the best other one it ranked (null before predictions). */
+  predictedSuccess?: number | null; bestAlternative?: string | null; bestAlternativePredicted?: number | null;
 }
 
 export const TIMELINE_KINDS = ['ACCEPTED', 'ATTEMPT', 'CALLBACK', 'QUERY', 'CHANNEL_RESULT', 'FALLBACK', 'ANOMALY', 'REPAIR',

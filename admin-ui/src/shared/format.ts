@@ -50,6 +50,11 @@ export function timeOfDay(iso: string | number, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 }
 
+/** Month, day and time of day, for axes that span days. */
+export function dayAndTime(iso: string | number, language: string): string {
+  return new Intl.DateTimeFormat(language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
 export function percent(rate: number | null | undefined, digits = 1): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
   return `${(rate * 100).toFixed(digits)}%`;

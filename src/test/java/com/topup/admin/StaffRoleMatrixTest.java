@@ -89,6 +89,7 @@ class StaffRoleMatrixTest {
             new Endpoint("GET", "/admin/api/dashboard", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("GET", "/admin/api/channels/health", null, Set.of("operator", "admin")),
             new Endpoint("GET", "/admin/api/channels/sim-fast/health", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/channels/calibration", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("GET", "/admin/api/rulesets/routing/facts?orderId=T-NONE", null, Set.of("analyst", "approver")));
 
     @ConfigProperty(name = "topup.test.keycloak-url")

@@ -1,0 +1,127 @@
+// Predicted against observed success. Orders go to two simulated channels, a reliable one and one that fails a third
+// of its orders; the operator reads on an order's page what routing predicted for each attempt next to how it ended,
+// and on the channel pages how the predictions compare with what happened.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, login, open, placeOrder, settled, shot, staff, until } from './support.mjs';
+
+const ORDERS = 24;
+const supplier = (successRate) => ({
+  successRate: { CHINA_MOBILE: successRate, CHINA_UNICOM: successRate, CHINA_TELECOM: successRate, CHINA_BROADNET: successRate },
+  submitLatency: { medianMs: 5, p95Ms: 10 },
+  resultLatency: { medianMs: 50, p95Ms: 100 },
+  queryLatency: { medianMs: 5, p95Ms: 10 },
+});
+
+let browser;
+let savedChannels = [];
+let orders = [];
+
+const isFinal = (status) => ['SUCCEEDED', 'FAILED', 'REVIEW'].includes(status);
+
+before(async () => {
+  browser = await launch();
+  const channels = (await staff('admin', 'GET', '/channels')).body;
+  savedChannels = channels.map(({ code, enabled }) => ({ code, enabled }));
+  for (const { code } of channels) {
+    const enabled = code === 'sim-fast' || code === 'sim-cheap';
+    assert.equal((await staff('admin', 'PUT', `/channels/${code}`, { enabled })).status, 200, `channel ${code}`);
+  }
+  assert.equal((await staff('admin', 'PUT', '/sim/suppliers/sim-fast', supplier(1.0))).status, 200);
+  assert.equal((await staff('admin', 'PUT', '/sim/suppliers/sim-cheap', supplier(0.67))).status, 200);
+  const base = Date.now() % 10_000_000;
+  for (let i = 0; i < ORDERS; i++) {
+    // numbers of their own, so no order looks like a repeat of another
+    orders.push((await placeOrder({ phone: `1390${String((base + i * 7_919) % 10_000_000).padStart(7, '0')}`, faceValue: 10_000 })).orderId);
+  }
+  await until(async () => {
+    for (const id of orders) {
+      if (!isFinal((await staff('operator', 'GET', `/orders/${id}`)).body.order.status)) return false;
+    }
+    return true;
+  }, 'every order final', 120_000);
+});
+
+after(async () => {
+  for (const { code, enabled } of savedChannels) {
+    await staff('admin', 'PUT', `/channels/${code}`, { enabled });
+  }
+  await staff('admin', 'POST', '/sim/reset', {});
+  await browser?.close();
+});
+
+test('operator: sees what routing predicted for each attempt next to how it ended', async () => {
+  // an order whose first attempt failed shows two predictions and two outcomes; any order shows one
+  let shown = orders[0];
+  for (const id of orders) {
+    if ((await staff('operator', 'GET', `/orders/${id}`)).body.attempts.length > 1) {
+      shown = id;
+      break;
+    }
+  }
+  const explained = (await staff('operator', 'GET', `/orders/${shown}`)).body;
+  const page = await login(browser, 'operator');
+  await open(page, `orders/${shown}`);
+  await page.waitForSelector('[data-testid=attempts]');
+  const headers = await page.locator('[data-testid=attempts] th').allInnerTexts();
+  assert.equal(headers.indexOf('实际结果'), headers.indexOf('预测成功率') + 1, `the outcome next to the prediction: ${headers}`);
+  const cells = page.getByTestId('attempt-prediction');
+  assert.equal(await cells.count(), explained.attempts.length);
+  for (let i = 0; i < explained.attempts.length; i++) {
+    const a = explained.attempts[i];
+    const text = await cells.nth(i).innerText();
+    assert.ok(text.startsWith(`${(a.predictedSuccess * 100).toFixed(1)}%`), `attempt ${i + 1} shows its prediction: ${text}`);
+    if (a.bestAlternative) {
+      assert.ok(text.includes(`其他最佳：${a.bestAlternative} ${(a.bestAlternativePredicted * 100).toFixed(1)}%`), text);
+    }
+    const row = page.locator('[data-testid=attempts] tbody tr').nth(i);
+    assert.match(await row.innerText(), a.status === 'SUCCEEDED' ? /成功/ : /失败/);
+  }
+  await shot(page, 'operator-order-predictions');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('operator: compares predicted with observed success on the channel pages', async () => {
+  const report = (await staff('operator', 'GET', '/channels/calibration?hours=24')).body;
+  const fast = report.channels.find((c) => c.channel === 'sim-fast');
+  assert.ok(fast && fast.overall.attempts > 0, 'sim-fast has attempts with predictions');
+
+  const page = await login(browser, 'operator');
+  await open(page, 'channels');
+  const summary = page.getByTestId('calibration-summary');
+  const row = summary.locator('tr', { has: page.getByRole('link', { name: 'sim-fast', exact: true }) });
+  await row.waitFor();
+  assert.match(await row.innerText(), new RegExp(`\\b${fast.overall.attempts}\\b`));
+  assert.match(await row.innerText(), new RegExp(`${(fast.overall.observed * 100).toFixed(1)}%`));
+  await shot(page, 'operator-channels-calibration');
+
+  // the channel with the most attempts (which one routing preferred depends on what it learnt)
+  const busiest = [...report.channels].sort((a, b) => b.overall.attempts - a.overall.attempts)[0].channel;
+  await open(page, `channels/${busiest}`);
+  const panel = page.getByTestId('calibration');
+  await panel.getByTestId('calibration-overall').waitFor();
+  assert.ok(await panel.locator('[data-testid=calibration-bands] tbody tr').count() > 0, 'bands of predicted success');
+  assert.match(await panel.getByTestId('calibration-carriers').innerText(), /中国移动/);
+  assert.equal(await panel.locator('.chart').count(), 2, 'the band chart and the chart over time');
+  await panel.getByRole('button', { name: '近 1 小时' }).click();
+  await panel.getByRole('button', { name: '近 1 小时', pressed: true }).waitFor();
+  await panel.getByTestId('calibration-overall').waitFor();
+  await settled(page);
+  await shot(page, 'operator-channel-calibration');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('admin, in English: the same figures with English labels', async () => {
+  const page = await login(browser, 'admin', { language: 'en' });
+  await open(page, 'channels/sim-fast');
+  const panel = page.getByTestId('calibration');
+  await panel.getByRole('heading', { name: 'Predicted against observed success' }).waitFor();
+  await panel.getByTestId('calibration-overall').waitFor();
+  assert.match(await panel.innerText(), /Gap \(observed − predicted\)/);
+  await settled(page);
+  await shot(page, 'admin-channel-calibration-en');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
