@@ -2,6 +2,7 @@ package com.topup.merchant;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,15 @@ public class MerchantRequestBodies {
                 .handler(ctx -> {
                     ctx.request().resume();
                     buffer.handle(ctx);
+                });
+        router.route(MerchantAuthenticationMechanism.PATH_PREFIX + "*")
+                .order(-SecurityHandlerPriorities.AUTHENTICATION - 49)
+                .handler(ctx -> {
+                    if (ctx.body().buffer() == null) {
+                        // an empty body leaves no buffer, and REST would then wait for bytes the handler above consumed
+                        ctx.setBody(Buffer.buffer());
+                    }
+                    ctx.next();
                 });
     }
 }

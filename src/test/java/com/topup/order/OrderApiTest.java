@@ -13,6 +13,7 @@ import com.topup.support.MerchantApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every status and error code of the order endpoints (CONTRACT §1), through real HTTP. */
@@ -119,6 +120,14 @@ class OrderApiTest {
         };
         for (String body : bodies) {
             api.post(ORDERS, body).then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
+        }
+    }
+
+    @Test
+    void signedEmptyBodiesAreInvalid() {
+        for (String path : List.of(ORDERS, ORDERS + "/batch")) {
+            api.signed("POST", path, new byte[0]).contentType("application/json").body(new byte[0]).post(path)
+                    .then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
         }
     }
 
