@@ -327,7 +327,7 @@ class TwoInstancesIT {
         System.out.printf("live on the first instance when approve answered; on the second %d ms later%n", millis);
         assertEquals(version, liveRoutingVersion(second), "the second instance decides with the approved version");
         // the 1 s target belongs in a benchmark; this bound only proves propagation on a loaded CI machine
-        assertTrue(millis <= 2_500, "live on the second instance after " + millis + " ms");
+        assertTrue(millis <= 5_000, "live on the second instance after " + millis + " ms");
 
         List<String> orders = during.get();
         traffic.shutdown();
