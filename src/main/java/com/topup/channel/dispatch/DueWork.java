@@ -6,6 +6,8 @@ import com.topup.order.OrderStore;
 import com.topup.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +54,7 @@ public class DueWork {
                                                        and a.status in ('SUBMITTING', 'PROCESSING', 'SUCCEEDED'))
                                      order by o.updated_at limit ? for update skip locked)
                         returning id, merchant_id, carrier, province, face_value, created_at""",
-                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER), limit);
+                DueWork::dispatchRequest, now, now.minus(ORPHAN_AFTER), limit);
         stranded.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
         return stranded.stream().map(DispatchRequest::orderId).toList();
     }
@@ -67,15 +68,13 @@ public class DueWork {
                         where id in (select id from topup_order where retry_at <= ? and status = 'PROCESSING'
                                      order by retry_at limit ? for update skip locked)
                         returning id, merchant_id, carrier, province, face_value, created_at""",
-                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now, limit);
+                DueWork::dispatchRequest, now, now, limit);
         List<DispatchRequest> orphans = sql.query("""
                         update topup_order set updated_at = ?
                         where id in (select id from topup_order where status = 'PENDING' and updated_at < ?
                                      order by updated_at limit ? for update skip locked)
                         returning id, merchant_id, carrier, province, face_value, created_at""",
-                row -> new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getLong(5), row.getTimestamp(6).toInstant()), now, now.minus(ORPHAN_AFTER),
+                DueWork::dispatchRequest, now, now.minus(ORPHAN_AFTER),
                 Math.min(limit, ORPHANS_PER_POLL));
         due.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
         orphans.forEach(request -> outbox.append(OrderStore.DISPATCH_TOPIC, request.orderId(), request));
@@ -84,5 +83,11 @@ public class DueWork {
                     version = version + 1
                 where status = 'SUBMITTING' and started_at < ?""", now, now.minus(ABANDONED_SUBMIT_AFTER));
         return due.size() + orphans.size();
+    }
+
+    /** The columns every claim here returns: {@code id, merchant_id, carrier, province, face_value, created_at}. */
+    private static DispatchRequest dispatchRequest(ResultSet row) throws SQLException {
+        return new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5),
+                row.getTimestamp(6).toInstant());
     }
 }
