@@ -22,7 +22,9 @@ public final class ThroughputBench {
 
     private static final long SEED = 42;
     private static final int IN_FLIGHT = 16;
-    private static final int WARM_UP_ORDERS = 100;
+    /** Enough orders for the JIT compiler to settle, so the stream measures a warm server as production runs one. */
+    private static final int WARM_UP_ORDERS = 1_000;
+    private static final int STATEMENTS_SHOWN = 20;
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(5);
     private static final long BATCH_TARGET_MILLIS = 2_000;
     private static final List<SupplierPlan> SUPPLIERS = List.of(
@@ -59,9 +61,14 @@ public final class ThroughputBench {
                 watch.await(warmUp.accepted(), FINAL_WITHIN, open -> { });
 
                 List<PlannedOrder> measured = stream.subList(WARM_UP_ORDERS, WARM_UP_ORDERS + orders);
+                StatementStats statements = new StatementStats(db);
+                statements.reset();
+                ProcessCpu cpuBefore = ProcessCpu.now();
                 OrderSubmitter.Submission run = submitter.bounded(measured, "T", IN_FLIGHT);
                 Collection<FinalOrder> done = awaitAll(watch, run, "stream").values();
                 printStream(run, done);
+                System.out.println(ProcessCpu.now().since(cpuBefore, done.size()));
+                statements.report(done.size(), STATEMENTS_SHOWN).forEach(System.out::println);
 
                 List<Long> batchMillis = new ArrayList<>();
                 for (int i = 0; i < batches; i++) {
