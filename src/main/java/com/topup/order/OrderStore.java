@@ -46,11 +46,12 @@ public class OrderStore {
         if (inserted == 0) {
             return existing(order);
         }
-        ledger.debitForOrder(order.merchantId(), order.price(), order.id());
         OrderView view = order.view();
         outbox.append(DISPATCH_TOPIC, order.id(), new DispatchRequest(order.id(), order.merchantId(), order.carrier(),
                 order.province(), order.faceValue(), order.createdAt()));
         outbox.append(ORDER_EVENTS_TOPIC, order.id(), OrderEvent.of("ORDER_ACCEPTED", order.merchantCode(), view));
+        // last: the merchant's balance row stays locked until the commit, and all of a merchant's orders need it
+        ledger.debitForOrder(order.merchantId(), order.price(), order.id());
         metrics.counter("topup_orders_accepted_total", "carrier", order.carrier()).increment();
         return new IntakeResult(view, true);
     }

@@ -64,7 +64,7 @@ public class RepairExecutor {
                     yield notApplicable(action, orderState(status));
                 }
                 attempts.abandonOpen(found.orderId(), "REPAIR_GAVE_UP", now)
-                        .forEach(a -> attempts.releaseQuota(a.channelCode(), a.startedAt(), a.faceValue()));
+                        .forEach(attempts::releaseQuota);
                 orders.failAndRefund(found.orderId(), found.kind().name(), now);
                 yield new Done(action, "order FAILED and " + found.order().price() + " fen refunded to the merchant");
             }

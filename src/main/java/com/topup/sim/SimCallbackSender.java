@@ -16,6 +16,8 @@ class SimCallbackSender {
 
     private static final Logger LOG = Logger.getLogger(SimCallbackSender.class);
     private static final long TIMEOUT_MS = 5_000;
+    /** Real suppliers post callbacks over many connections at once; Vert.x would otherwise allow five per host. */
+    private static final int MAX_CONNECTIONS = 64;
 
     private final WebClient client;
 
@@ -23,6 +25,8 @@ class SimCallbackSender {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("topup-supplier-simulator")
                 .setFollowRedirects(false)
+                .setKeepAlive(true)
+                .setMaxPoolSize(MAX_CONNECTIONS)
                 .setConnectTimeout((int) TIMEOUT_MS));
     }
 

@@ -162,7 +162,7 @@ public class AttemptOutcomes {
     private void failAttempt(WorkOrder order, Attempt attempt, String channelReference, String errorClass,
                              String errorCode, long elapsedMillis, Instant now) {
         attempts.finish(attempt.id(), AttemptStatus.FAILED, channelReference, errorClass, errorCode, now);
-        attempts.releaseQuota(attempt.channelCode(), attempt.startedAt(), attempt.faceValue());
+        attempts.releaseQuota(attempt);
         finishProbe(attempt, !ChannelFaults.isFault(AttemptStatus.FAILED.name(), errorClass));
         if (order.status() != OrderStatus.PROCESSING) {
             return;

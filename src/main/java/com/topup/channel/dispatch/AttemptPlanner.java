@@ -101,14 +101,14 @@ public class AttemptPlanner {
             }
             CircuitState circuit = circuits.state(channel.get().code());
             if (circuit == CircuitState.OPEN
-                    || !attempts.reserveQuota(channel.get().code(), channel.get().dailyQuota(), order.faceValue(), now)) {
+                    || !attempts.reserveQuota(channel.get().code(), channel.get().dailyQuota(), orderId, order.faceValue(), now)) {
                 continue;
             }
             Optional<ProbePermit> probe = Optional.empty();
             if (circuit == CircuitState.HALF_OPEN) {
                 probe = circuits.tryAcquireProbe(channel.get().code());
                 if (probe.isEmpty()) {
-                    attempts.releaseQuota(channel.get().code(), now, order.faceValue());
+                    attempts.releaseQuota(channel.get().code(), channel.get().dailyQuota(), orderId, now, order.faceValue());
                     continue;
                 }
             }

@@ -1,5 +1,7 @@
 package com.topup.channel.dispatch;
 
+import com.topup.channel.ChannelDefinition;
+import com.topup.channel.ChannelDirectory;
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,10 +21,15 @@ public class AttemptStore {
     private static final String COLUMNS = "id, order_id, attempt_no, channel_code, face_value, status, error_class, cost, "
             + "started_at, query_count, probe_generation, channel_reference";
 
-    private final Sql sql;
+    /** Rows a quota-free channel's daily tally is spread over (stripe 0 is the quota row). */
+    private static final int USAGE_STRIPES = 16;
 
-    public AttemptStore(Sql sql) {
+    private final Sql sql;
+    private final ChannelDirectory directory;
+
+    public AttemptStore(Sql sql, ChannelDirectory directory) {
         this.sql = sql;
+        this.directory = directory;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -159,30 +166,54 @@ public class AttemptStore {
         return open == null ? 0 : open.intValue();
     }
 
-    /** Reserves the face value against the channel's quota for today; false when it would go over. */
+    /**
+     * Reserves the face value against the channel's quota for today; false when it would go over. A channel without
+     * a quota only tallies, on the order's stripe, so dispatches to it never wait for each other's row lock; a channel
+     * with one reserves on stripe 0, one transaction at a time, so the quota holds exactly.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean reserveQuota(String channelCode, Long dailyQuota, long amount, Instant now) {
+    public boolean reserveQuota(String channelCode, Long dailyQuota, String orderId, long amount, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (dailyQuota == null) {
             sql.update("""
-                    insert into channel_daily_usage (channel_code, day, amount) values (?, ?, ?)
-                    on conflict (channel_code, day) do update set amount = channel_daily_usage.amount + excluded.amount""",
-                    channelCode, day, amount);
+                    insert into channel_daily_usage (channel_code, day, stripe, amount) values (?, ?, ?, ?)
+                    on conflict (channel_code, day, stripe) do update set amount = channel_daily_usage.amount + excluded.amount""",
+                    channelCode, day, stripeOf(orderId), amount);
             return true;
         }
         return sql.update("""
-                insert into channel_daily_usage (channel_code, day, amount) select ?, ?, ? where ? <= ?
-                on conflict (channel_code, day) do update set amount = channel_daily_usage.amount + excluded.amount
-                where channel_daily_usage.amount + excluded.amount <= ?""",
-                channelCode, day, amount, amount, dailyQuota, dailyQuota) == 1;
+                with others as (select coalesce(sum(amount), 0) as amount from channel_daily_usage
+                                where channel_code = ? and day = ? and stripe <> 0)
+                insert into channel_daily_usage (channel_code, day, stripe, amount)
+                select ?, ?, 0, ? from others where others.amount + ? <= ?
+                on conflict (channel_code, day, stripe) do update set amount = channel_daily_usage.amount + excluded.amount
+                where channel_daily_usage.amount + excluded.amount
+                      + (select coalesce(sum(amount), 0) from channel_daily_usage
+                         where channel_code = excluded.channel_code and day = excluded.day and stripe <> 0) <= ?""",
+                channelCode, day, channelCode, day, amount, amount, dailyQuota, dailyQuota) == 1;
     }
 
-    /** Gives back a failed attempt's reservation on the day it was made. */
+    /**
+     * Gives back a failed attempt's reservation on the day it was made, from the row it was taken from (a quota set
+     * or lifted between the two moves the tally between rows; it never goes below zero).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void releaseQuota(String channelCode, Instant startedAt, long amount) {
+    public void releaseQuota(String channelCode, Long dailyQuota, String orderId, Instant startedAt, long amount) {
         sql.update("""
-                update channel_daily_usage set amount = greatest(amount - ?, 0) where channel_code = ? and day = ?""",
-                amount, channelCode, LocalDate.ofInstant(startedAt, ZoneOffset.UTC));
+                update channel_daily_usage set amount = greatest(amount - ?, 0)
+                where channel_code = ? and day = ? and stripe = ?""",
+                amount, channelCode, LocalDate.ofInstant(startedAt, ZoneOffset.UTC), dailyQuota == null ? stripeOf(orderId) : 0);
+    }
+
+    /** Gives back a failed or abandoned attempt's reservation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseQuota(Attempt attempt) {
+        Long dailyQuota = directory.find(attempt.channelCode()).map(ChannelDefinition::dailyQuota).orElse(null);
+        releaseQuota(attempt.channelCode(), dailyQuota, attempt.orderId(), attempt.startedAt(), attempt.faceValue());
+    }
+
+    static int stripeOf(String orderId) {
+        return 1 + Math.floorMod(orderId.hashCode(), USAGE_STRIPES);
     }
 
     private static Attempt map(ResultSet row) throws SQLException {

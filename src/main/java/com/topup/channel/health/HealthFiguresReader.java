@@ -47,7 +47,8 @@ class HealthFiguresReader {
             left join channel_circuit cc on cc.channel_code = c.code
             left join window_figures w on w.channel_code = c.code and w.whole_channel
             left join in_flight f on f.channel_code = c.code and f.whole_channel
-            left join channel_daily_usage u on u.channel_code = c.code and u.day = ?
+            left join (select channel_code, sum(amount) as amount from channel_daily_usage where day = ?
+                       group by channel_code) u on u.channel_code = c.code
             cross join lateral (
                 select array_agg(x.fault order by x.finished_at desc) as faults
                 from (select %s as fault, a.finished_at

@@ -81,7 +81,7 @@ public class OrderActions {
                 Attempt last = all.isEmpty() ? null : all.get(all.size() - 1);
                 attempts.abandonOpen(order.id(), ABANDONED, now).stream()
                         .filter(a -> last == null || !a.id().equals(last.id()))
-                        .forEach(a -> attempts.releaseQuota(a.channelCode(), a.startedAt(), a.faceValue()));
+                        .forEach(attempts::releaseQuota);
                 if (last != null) {
                     attempts.declareSucceeded(last.id(), request.channelReference(), now);
                 }
@@ -98,6 +98,6 @@ public class OrderActions {
 
     private void abandonOpenAttempts(WorkOrder order, Instant now) {
         attempts.abandonOpen(order.id(), ABANDONED, now)
-                .forEach(a -> attempts.releaseQuota(a.channelCode(), a.startedAt(), a.faceValue()));
+                .forEach(attempts::releaseQuota);
     }
 }
