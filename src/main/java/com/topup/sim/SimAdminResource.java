@@ -15,14 +15,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulator's staff API: operators and admins read the suppliers, admins change their behaviour, start outages
- * and reset (each in the audit trail). Every call is 404 SIM_DISABLED when the simulator is off.
+ * and reset (each in the audit trail). Every call is 404 SIM_DISABLED when the simulator is off; when it runs in a
+ * process of its own ({@code topup.sim.base-url}), the answer names that process's address.
  */
 @Path("/admin/api/sim")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,10 +38,12 @@ public class SimAdminResource {
     private final SimSuppliers suppliers;
     private final SimAdminService admin;
     private final SecurityIdentity identity;
+    private final SimConfig config;
 
     public SimAdminResource(SupplierSimulator simulator, SimSuppliers suppliers, SimAdminService admin,
-                            SecurityIdentity identity) {
+                            SecurityIdentity identity, SimConfig config) {
         this.simulator = simulator;
+        this.config = config;
         this.suppliers = suppliers;
         this.admin = admin;
         this.identity = identity;
@@ -134,9 +139,16 @@ public class SimAdminResource {
     }
 
     private void requireEnabled() {
-        if (!simulator.enabled()) {
-            throw new ApiException(404, "SIM_DISABLED", "The supplier simulator is off");
+        if (simulator.enabled()) {
+            return;
         }
+        Optional<URI> elsewhere = config.baseUrl();
+        if (elsewhere.isPresent()) {
+            throw new ApiException(404, "SIM_DISABLED", "The supplier simulator runs in a process of its own: its staff API"
+                    + " is " + elsewhere.get().toString().replaceAll("/+$", "") + "/admin/api/sim",
+                    Map.of("simulatorUrl", elsewhere.get().toString()));
+        }
+        throw new ApiException(404, "SIM_DISABLED", "The supplier simulator is off");
     }
 
     private SupplierView view(SimSupplierState state) {

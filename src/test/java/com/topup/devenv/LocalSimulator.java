@@ -31,16 +31,27 @@ public final class LocalSimulator implements AutoCloseable {
      * @param seed     the simulator's seed, so a run can be replayed
      */
     public static LocalSimulator start(Map<String, String> services, long seed, Path logFile, Duration readyWithin) {
+        return start(services, FreePorts.next(), seed, logFile, readyWithin);
+    }
+
+    /**
+     * As {@link #start(Map, long, Path, Duration)} on a given port; a null seed draws a fresh one (shown by its staff
+     * API). Its database is created anew: the suppliers' memory is the process's, and lasts as long as the process.
+     */
+    public static LocalSimulator start(Map<String, String> services, int port, Long seed, Path logFile,
+                                       Duration readyWithin) {
         String jdbcUrl = Databases.recreate(services.get("quarkus.datasource.jdbc.url"),
                 services.get("quarkus.datasource.username"), services.get("quarkus.datasource.password"), DATABASE);
         Map<String, String> config = new HashMap<>(services);
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.jdbc.max-size", "8");
         config.put("topup.sim.enabled", "true");
-        config.put("topup.sim.seed", Long.toString(seed));
+        if (seed != null) {
+            config.put("topup.sim.seed", Long.toString(seed));
+        }
         config.put("mp.messaging.incoming.dispatch.topic", "topup.simulator-host.dispatch");
         config.put("mp.messaging.incoming.dispatch.group.id", "topup-simulator-host");
-        return new LocalSimulator(LocalApp.start("simulator", FreePorts.next(), "demo", config, logFile, readyWithin));
+        return new LocalSimulator(LocalApp.start("simulator", port, "demo", config, logFile, readyWithin));
     }
 
     /** The simulator's address: suppliers under /sim/{code}, its staff API under /admin/api/sim. */
@@ -51,6 +62,10 @@ public final class LocalSimulator implements AutoCloseable {
     /** What a platform instance needs to call these suppliers instead of a simulator of its own. */
     public Map<String, String> platformSettings() {
         return Map.of("topup.sim.enabled", "false", "topup.sim.base-url", app.url());
+    }
+
+    public long pid() {
+        return app.pid();
     }
 
     public boolean isAlive() {
