@@ -1,5 +1,6 @@
 package com.topup.common.work;
 
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,9 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Worker threads of the application's Vert.x instance under a name of their own ({@code name-0}, {@code name-1}, …
- * in thread dumps and profiles), covered by Vert.x's blocked-thread checker and closed with it. Tasks start from a
- * context that belongs to the pool, never from the submitter's: a request's context would carry its request scope
- * into the task. Create pools at start-up, off the event loop.
+ * in thread dumps and profiles), covered by Vert.x's blocked-thread checker and closed with it. Tasks start from an
+ * event-loop (root) context, never from the submitter's: a request's duplicated context would carry its request
+ * scope into the task.
  */
 public final class NamedWorkerPool implements Executor, AutoCloseable {
 
@@ -26,11 +27,8 @@ public final class NamedWorkerPool implements Executor, AutoCloseable {
 
     /** @param maxRunTime how long one task may run before Vert.x logs it as blocked; null for the Quarkus default */
     public NamedWorkerPool(Vertx vertx, String name, int threads, Duration maxRunTime) {
-        if (Context.isOnVertxThread()) {
-            throw new IllegalStateException("Create worker pool " + name + " at start-up, not on a Vert.x thread");
-        }
         this.name = name;
-        this.context = vertx.getOrCreateContext();
+        this.context = VertxContext.getRootContext(vertx.getOrCreateContext());
         this.workers = maxRunTime == null
                 ? vertx.createSharedWorkerExecutor(name, threads)
                 : vertx.createSharedWorkerExecutor(name, threads, maxRunTime.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,6 @@
 package com.topup.common.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -134,29 +133,6 @@ class RecurringJobTest {
         job.start(Duration.ZERO);
         awaitTrue(() -> rounds.get() == 2, Duration.ofSeconds(5));
         job.stop();
-    }
-
-    @Test
-    void namedPoolRunsTasksOnItsThreadsUpToItsSize() throws InterruptedException {
-        NamedWorkerPool pool = new NamedWorkerPool(vertx, "test-pool", 2, null);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        List<String> threads = new CopyOnWriteArrayList<>();
-        CountDownLatch done = new CountDownLatch(6);
-        for (int i = 0; i < 6; i++) {
-            pool.execute(() -> {
-                most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                threads.add(Thread.currentThread().getName());
-                sleep(Duration.ofMillis(50));
-                running.decrementAndGet();
-                done.countDown();
-            });
-        }
-        assertTrue(done.await(5, TimeUnit.SECONDS));
-        pool.close();
-        assertEquals(2, most.get());
-        assertTrue(threads.stream().allMatch(name -> name.startsWith("test-pool-")), threads.toString());
-        assertFalse(threads.isEmpty());
     }
 
     private static void awaitTrue(BooleanSupplier condition, Duration max) {
