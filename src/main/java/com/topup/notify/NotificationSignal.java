@@ -18,7 +18,7 @@ public class NotificationSignal {
         signal.afterCommit();
     }
 
-    boolean await(long timeoutMillis) throws InterruptedException {
-        return signal.await(timeoutMillis);
+    void onCommit(Runnable wake) {
+        signal.onCommit(wake);
     }
 }

@@ -1,31 +1,33 @@
 package com.topup.notify;
 
+import com.topup.common.work.NamedWorkerPool;
+import com.topup.common.work.RecurringJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers due callbacks: one thread claims them (woken by local commits, polling for retries and for callbacks
- * stored by other instances), requests run without blocking, and their outcomes are recorded on a small pool so
- * the event loop never waits for the database. Several instances share the work through the claims.
+ * Delivers due callbacks: the {@code notify-claim} worker claims them (woken by local commits, polling for retries
+ * and for callbacks stored by other instances), requests run without blocking, and their outcomes are recorded on
+ * the two {@code notify-record} workers so the event loop never waits for the database. Several instances share the
+ * work through the claims.
  */
 @ApplicationScoped
 public class NotificationWorker {
 
     private static final Logger LOG = Logger.getLogger(NotificationWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final NotificationStore store;
     private final CallbackSender sender;
@@ -34,12 +36,12 @@ public class NotificationWorker {
     private final RetrySchedule schedule;
     private final MeterRegistry metrics;
     private final Semaphore inFlight;
-    private volatile boolean running;
-    private Thread claimer;
-    private ExecutorService recorder;
+    private final Vertx vertx;
+    private RecurringJob claimer;
+    private NamedWorkerPool recorder;
 
     public NotificationWorker(NotificationStore store, CallbackSender sender, NotificationSignal signal,
-                              NotifyConfig config, MeterRegistry metrics) {
+                              NotifyConfig config, MeterRegistry metrics, Vertx vertx) {
         this.store = store;
         this.sender = sender;
         this.signal = signal;
@@ -47,6 +49,7 @@ public class NotificationWorker {
         this.schedule = RetrySchedule.of(config);
         this.metrics = metrics;
         this.inFlight = new Semaphore(config.maxInFlight());
+        this.vertx = vertx;
         if (config.claimLease().compareTo(config.timeout()) <= 0) {
             throw new IllegalStateException("topup.notify.claim-lease must be longer than topup.notify.timeout");
         }
@@ -57,55 +60,36 @@ public class NotificationWorker {
         if (!config.workerEnabled()) {
             return;
         }
-        running = true;
-        AtomicInteger recorders = new AtomicInteger();
-        recorder = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "notify-record-" + recorders.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        claimer = new Thread(this::run, "notify-claim");
-        claimer.setDaemon(true);
-        claimer.start();
+        recorder = new NamedWorkerPool(vertx, "notify-record", 2, null);
+        claimer = new RecurringJob(vertx, "notify-claim", null, this::claimAndSend);
+        signal.onCommit(claimer::wake);
+        claimer.start(config.pollInterval());
     }
 
+    /** Stops claiming, then gives the callbacks in flight a moment to be recorded (the others' claims lapse). */
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (claimer != null) {
-            claimer.interrupt();
+        if (claimer == null) {
+            return;
         }
-        if (recorder != null) {
-            recorder.shutdown();
-            try {
-                recorder.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        claimer.stop();
+        try {
+            inFlight.tryAcquire(config.maxInFlight(), STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        recorder.close();
     }
 
-    private void run() {
-        boolean failing = false;
-        while (running) {
-            try {
-                signal.await(failing ? ERROR_BACKOFF.toMillis() : config.pollInterval().toMillis());
-                claimAndSend();
-                failing = false;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Claiming due merchant callbacks failed", e);
-                failing = true;
+    /**
+     * Claims as many due callbacks as there is room in flight for and sends them; claims again at once while the
+     * claims come back full, waits for the poll interval otherwise.
+     */
+    private Duration claimAndSend() {
+        try {
+            if (!inFlight.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                return Duration.ZERO;
             }
-        }
-    }
-
-    private void claimAndSend() throws InterruptedException {
-        int limit;
-        int claimedCount;
-        do {
-            inFlight.acquire();
-            limit = 1 + inFlight.drainPermits();
+            int limit = 1 + inFlight.drainPermits();
             List<ClaimedNotification> claimed;
             try {
                 claimed = store.claimDue(limit, Instant.now(), config.claimLease());
@@ -115,8 +99,14 @@ public class NotificationWorker {
             }
             inFlight.release(limit - claimed.size());
             claimed.forEach(this::send);
-            claimedCount = claimed.size();
-        } while (claimedCount == limit && running);
+            return claimed.size() == limit ? Duration.ZERO : config.pollInterval();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return config.pollInterval();
+        } catch (RuntimeException e) {
+            LOG.error("Claiming due merchant callbacks failed", e);
+            return ERROR_BACKOFF;
+        }
     }
 
     private void send(ClaimedNotification notification) {

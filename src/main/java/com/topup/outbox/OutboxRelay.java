@@ -1,16 +1,19 @@
 package com.topup.outbox;
 
+import com.topup.common.work.RecurringJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Drains the outbox to Kafka on its own thread: woken by local commits, polling for everything else,
- * backing off while the broker is unreachable. Safe with several instances (rows are claimed with SKIP LOCKED).
+ * Drains the outbox to Kafka on the {@code outbox-relay} worker: woken by local commits, polling for everything
+ * else, backing off while the broker is unreachable. Safe with several instances (rows are claimed with SKIP LOCKED).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -22,15 +25,16 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Counter published;
     private final Counter failures;
-    private volatile boolean running;
-    private Thread worker;
+    private final Vertx vertx;
+    private RecurringJob relay;
 
-    public OutboxRelay(OutboxBatch batch, OutboxSignal signal, OutboxConfig config, MeterRegistry metrics) {
+    public OutboxRelay(OutboxBatch batch, OutboxSignal signal, OutboxConfig config, MeterRegistry metrics, Vertx vertx) {
         this.batch = batch;
         this.signal = signal;
         this.config = config;
         this.published = metrics.counter("topup_outbox_published_total");
         this.failures = metrics.counter("topup_outbox_publish_failures_total");
+        this.vertx = vertx;
         metrics.gauge("topup_outbox_pending", this, r -> r.pendingOrMinusOne());
     }
 
@@ -38,48 +42,31 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        relay = new RecurringJob(vertx, "outbox-relay", null, this::publishNext);
+        signal.onCommit(relay::wake);
+        relay.start(config.pollInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
+        if (relay != null) {
+            relay.stop();
         }
     }
 
-    private void run() {
-        boolean failing = false;
-        while (running) {
-            try {
-                signal.await(failing ? config.retryBackoff().toMillis() : config.pollInterval().toMillis());
-                failing = !drain();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("Outbox relay round failed", e);
-                failing = true;
-            }
-        }
-    }
-
-    /** @return false when publishing failed and should be retried after a pause. */
-    private boolean drain() {
-        int sent;
-        do {
-            try {
-                sent = batch.publishNext(config.batchSize(), config.publishTimeout());
-            } catch (EventPublisher.PublishFailedException e) {
-                failures.increment();
-                LOG.warnf("Outbox publish failed, retrying in %s: %s", config.retryBackoff(), e.getMessage());
-                return false;
-            }
+    /** One batch; the next follows at once while batches come back full, after a pause when publishing failed. */
+    private Duration publishNext() {
+        try {
+            int sent = batch.publishNext(config.batchSize(), config.publishTimeout());
             published.increment(sent);
-        } while (sent == config.batchSize() && running);
-        return true;
+            return sent == config.batchSize() ? Duration.ZERO : config.pollInterval();
+        } catch (EventPublisher.PublishFailedException e) {
+            failures.increment();
+            LOG.warnf("Outbox publish failed, retrying in %s: %s", config.retryBackoff(), e.getMessage());
+            return config.retryBackoff();
+        } catch (RuntimeException e) {
+            LOG.error("Outbox relay round failed", e);
+            return config.retryBackoff();
+        }
     }
 
     private double pendingOrMinusOne() {

@@ -6,10 +6,11 @@ import com.topup.rules.sandbox.SandboxResult;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.kie.api.KieServices;
@@ -30,22 +31,37 @@ public final class DrlCompiler implements AutoCloseable {
 
     private final KieServices kie = KieServices.Factory.get();
     private final Function<String, DrlSandbox> sandboxes;
-    private final ExecutorService builds;
+    private final Executor builds;
+    private final ExecutorService ownBuilds;
     private final long timeoutMillis;
 
-    /** @param sandboxes the sandbox of each rule set */
+    /**
+     * Builds on the given executor (in the application: a named worker pool as wide as the builds allowed at once).
+     * A build abandoned at the time limit keeps its thread until it ends.
+     *
+     * @param sandboxes the sandbox of each rule set
+     */
+    public DrlCompiler(Function<String, DrlSandbox> sandboxes, Executor builds, long timeoutMillis) {
+        this.sandboxes = sandboxes;
+        this.builds = builds;
+        this.ownBuilds = null;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Builds on daemon threads of its own, closed with it: for tools and tests that run outside the application. */
     public DrlCompiler(Function<String, DrlSandbox> sandboxes, int parallelBuilds, long timeoutMillis) {
         this.sandboxes = sandboxes;
-        this.builds = Executors.newFixedThreadPool(parallelBuilds, r -> {
+        this.ownBuilds = Executors.newFixedThreadPool(parallelBuilds, r -> {
             Thread thread = new Thread(r, "drl-compiler");
             thread.setDaemon(true);
             return thread;
         });
+        this.builds = ownBuilds;
         this.timeoutMillis = timeoutMillis;
     }
 
     public CompilationResult compile(String ruleSet, String drl) {
-        Future<CompilationResult> build = builds.submit(() -> build(ruleSet, drl));
+        CompletableFuture<CompilationResult> build = CompletableFuture.supplyAsync(() -> build(ruleSet, drl), builds);
         try {
             return build.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -96,6 +112,8 @@ public final class DrlCompiler implements AutoCloseable {
 
     @Override
     public void close() {
-        builds.shutdownNow();
+        if (ownBuilds != null) {
+            ownBuilds.shutdownNow();
+        }
     }
 }

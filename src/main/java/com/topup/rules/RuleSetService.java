@@ -1,18 +1,18 @@
 package com.topup.rules;
 
+import com.topup.common.work.RecurringJob;
 import com.topup.rules.sandbox.DrlProblem;
 import com.topup.web.ApiException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,30 +24,27 @@ import org.jboss.logging.Logger;
 public class RuleSetService {
 
     private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+    /** A sync or precompile round compiles (in a worker, then here) and may rightly take minutes. */
+    private static final Duration LONGEST_ROUND = Duration.ofMinutes(5);
 
     private final RuleSetStore store;
     private final DrlCompiler compiler;
     private final LiveRules live;
     private final RulesConfig config;
     private final RuleWorkers workers;
+    private final Vertx vertx;
     private final Map<String, CompilationResult> precompiled = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScheduledExecutorService precompiler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "rules-precompile");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService syncTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "rules-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private RecurringJob syncer;
+    private RecurringJob precompiler;
 
-    public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config, RuleWorkers workers) {
+    public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config, RuleWorkers workers,
+                          Vertx vertx) {
         this.store = store;
         this.compiler = compiler;
         this.live = live;
         this.config = config;
         this.workers = workers;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
@@ -61,32 +58,36 @@ public class RuleSetService {
             });
         }
         sync();
-        // a plain timer: the scheduler extension ticks once a second, too coarse for the 1 s publish target
-        syncTimer.scheduleWithFixedDelay(this::syncQuietly, config.syncInterval().toMillis(),
-                config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
-        precompiler.scheduleWithFixedDelay(this::precompileQuietly, config.syncInterval().toMillis(),
-                config.syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // Vert.x timers: the scheduler extension ticks once a second, too coarse for the 1 s publish target
+        syncer = new RecurringJob(vertx, "rules-sync", LONGEST_ROUND, this::syncQuietly);
+        syncer.start(config.syncInterval());
+        precompiler = new RecurringJob(vertx, "rules-precompile", LONGEST_ROUND, this::precompileQuietly);
+        precompiler.start(config.syncInterval());
     }
 
-    private void precompileQuietly() {
+    private Duration precompileQuietly() {
         try {
             precompileSubmitted();
         } catch (RuntimeException e) {
             LOG.warnf("Compiling submitted rule versions ahead failed, retrying: %s", e.getMessage());
         }
+        return config.syncInterval();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        syncTimer.shutdownNow();
-        precompiler.shutdownNow();
+        if (syncer != null) {
+            syncer.stop();
+            precompiler.stop();
+        }
     }
 
-    private void syncQuietly() {
+    private Duration syncQuietly() {
         try {
             sync();
         } catch (RuntimeException e) {
             LOG.warnf("Rule sync failed, retrying: %s", e.getMessage());
         }
+        return config.syncInterval();
     }
 
     public List<RuleSetSummary> summaries() {

@@ -5,23 +5,24 @@ import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.StatusResult;
+import com.topup.common.work.NamedWorkerPool;
+import com.topup.common.work.RecurringJob;
 import com.topup.rules.RulesReadiness;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Sub-second pollers (the Quarkus scheduler ticks once a second at best): due retries and orphaned orders go back
- * to dispatch; attempts whose status query is due are asked on a small pool of query threads. Nothing is claimed
- * before the rules are loaded, so a stuck order found just after a start is never decided without them.
+ * Sub-second pollers on the {@code dispatch-poller} worker (the Quarkus scheduler ticks once a second at best): due
+ * retries and orphaned orders go back to dispatch; attempts whose status query is due are asked on the
+ * {@code channel-query} workers. Nothing is claimed before the rules are loaded, so a stuck order found just after a
+ * start is never decided without them.
  */
 @ApplicationScoped
 public class DispatchPollers {
@@ -35,11 +36,12 @@ public class DispatchPollers {
     private final ChannelAdapters adapters;
     private final ChannelConfig config;
     private final RulesReadiness rules;
-    private ScheduledExecutorService timer;
-    private ExecutorService queries;
+    private final Vertx vertx;
+    private RecurringJob poller;
+    private NamedWorkerPool queries;
 
     public DispatchPollers(DueWork due, AttemptStore attempts, AttemptOutcomes outcomes, ChannelDirectory directory,
-                           ChannelAdapters adapters, ChannelConfig config, RulesReadiness rules) {
+                           ChannelAdapters adapters, ChannelConfig config, RulesReadiness rules, Vertx vertx) {
         this.due = due;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -47,26 +49,26 @@ public class DispatchPollers {
         this.adapters = adapters;
         this.config = config;
         this.rules = rules;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dispatch-poller"));
-        queries = Executors.newFixedThreadPool(config.queryThreads(), r -> daemon(r, "channel-query"));
-        long every = config.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        queries = new NamedWorkerPool(vertx, "channel-query", config.queryThreads(), null);
+        poller = new RecurringJob(vertx, "dispatch-poller", null, this::tick);
+        poller.start(config.pollInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
-            queries.shutdownNow();
+        if (poller != null) {
+            poller.stop();
+            queries.close();
         }
     }
 
     /** Skipped until this instance has loaded its rules: what falls due now would need a decision. */
-    private void tick() {
+    private Duration tick() {
         if (!rules.ready()) {
-            return;
+            return config.pollInterval();
         }
         try {
             due.redispatchDue(config.pollBatch());
@@ -75,6 +77,7 @@ public class DispatchPollers {
         } catch (RuntimeException e) {
             LOG.error("Dispatch poll failed", e);
         }
+        return config.pollInterval();
     }
 
     private void query(Attempt attempt) {
@@ -89,11 +92,5 @@ public class DispatchPollers {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Status query of attempt %s failed", attempt.id());
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread thread = new Thread(r, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -1,19 +1,20 @@
 package com.topup.channel.health;
 
+import com.topup.common.work.RecurringJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Refreshes the health figures and evaluates the breakers on its own thread, every refresh interval, so no
- * order ever waits for the query. A failed round keeps the previous snapshot (its {@code takenAt} ages).
+ * Refreshes the health figures and evaluates the breakers on the {@code channel-health} worker, every refresh
+ * interval (sub-second: a Vert.x timer, not the scheduler), so no order ever waits for the query. A failed round
+ * keeps the previous snapshot (its {@code takenAt} ages).
  */
 @ApplicationScoped
 class HealthRefresher {
@@ -23,32 +24,29 @@ class HealthRefresher {
     private final ChannelHealthService health;
     private final ChannelHealthConfig config;
     private final Counter failures;
-    private ScheduledExecutorService executor;
+    private final Vertx vertx;
+    private RecurringJob refresher;
     private boolean failing;
 
-    HealthRefresher(ChannelHealthService health, ChannelHealthConfig config, MeterRegistry metrics) {
+    HealthRefresher(ChannelHealthService health, ChannelHealthConfig config, MeterRegistry metrics, Vertx vertx) {
         this.health = health;
         this.config = config;
         this.failures = metrics.counter("topup_channel_health_refresh_failures_total");
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "channel-health");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = config.refreshInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval, TimeUnit.MILLISECONDS);
+        refresher = new RecurringJob(vertx, "channel-health", null, this::refresh);
+        refresher.start(Duration.ZERO);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (refresher != null) {
+            refresher.stop();
         }
     }
 
-    private void refresh() {
+    private Duration refresh() {
         try {
             health.refreshNow();
             if (failing) {
@@ -62,5 +60,6 @@ class HealthRefresher {
                 failing = true;
             }
         }
+        return config.refreshInterval();
     }
 }

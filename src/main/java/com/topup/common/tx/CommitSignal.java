@@ -3,21 +3,24 @@ package com.topup.common.tx;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Wakes a worker thread right after a transaction that gave it work commits, instead of at its next poll. One
- * wake-up per transaction however often it signals; wake-ups that pile up while the worker is busy count once.
+ * Wakes a worker right after a transaction that gave it work commits, instead of at its next poll. One wake-up per
+ * transaction however often it signals; the worker decides what wake-ups that pile up while it is busy are worth.
  */
 public class CommitSignal {
 
     private final Object registered = new Object();
     private final TransactionSynchronizationRegistry registry;
-    private final Semaphore pending = new Semaphore(0);
+    private volatile Runnable listener = () -> { };
 
     public CommitSignal(TransactionSynchronizationRegistry registry) {
         this.registry = registry;
+    }
+
+    /** What to run (on the committing thread, so it must be quick) after each transaction that signalled commits. */
+    public void onCommit(Runnable listener) {
+        this.listener = listener;
     }
 
     /** Called inside the transaction that created work. */
@@ -33,17 +36,10 @@ public class CommitSignal {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED && pending.availablePermits() == 0) {
-                    pending.release();
+                if (status == Status.STATUS_COMMITTED) {
+                    listener.run();
                 }
             }
         });
-    }
-
-    /** Waits until a commit signals new work or the timeout passes. */
-    public boolean await(long timeoutMillis) throws InterruptedException {
-        boolean signalled = pending.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
-        pending.drainPermits();
-        return signalled;
     }
 }
