@@ -6,6 +6,7 @@ import com.topup.merchant.MerchantLimitsService;
 import com.topup.merchant.MerchantLimitsView;
 import com.topup.merchant.MerchantSummary;
 import com.topup.merchant.Reconciliation;
+import com.topup.web.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +49,7 @@ public class MerchantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.ADMIN)
     public Response open(OpenMerchant request) {
+        requireBody(request, "a merchant object");
         accounts.open(request.code(), request.name(), request.secret(),
                 request.priceRateBp() == null ? 9_850 : request.priceRateBp(),
                 request.openingBalance() == null ? 0 : request.openingBalance(), StaffActors.of(identity));
@@ -59,6 +61,7 @@ public class MerchantAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.ADMIN)
     public MerchantSummary credit(@PathParam("code") String code, Credit request) {
+        requireBody(request, "a credit object");
         return accounts.credit(code, request.amount(), request.note(), StaffActors.of(identity));
     }
 
@@ -82,6 +85,13 @@ public class MerchantAdminResource {
     @RolesAllowed(StaffRoles.ADMIN)
     public MerchantLimitsView changeLimits(@PathParam("code") String code, String body) {
         return limits.change(code, limits.parse(body), StaffActors.of(identity));
+    }
+
+    /** A JSON {@code null} body reads as no object at all. */
+    private static void requireBody(Object request, String what) {
+        if (request == null) {
+            throw new ApiException(400, "INVALID_REQUEST", "The body must be " + what);
+        }
     }
 
     public record OpenMerchant(String code, String name, String secret, Integer priceRateBp, Long openingBalance) {

@@ -3,6 +3,7 @@ package com.topup.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.topup.order.OrderFinished;
 import com.topup.order.OrderView;
 import com.topup.order.TopUpOrder;
 import com.topup.web.ApiException;
@@ -54,6 +55,19 @@ public class NotificationService {
     }
 
     /**
+     * As {@link #orderFinished(String)}, with the order as the transaction that finished it read it: no second read.
+     *
+     * @return the event id, or empty when the order has no notifyUrl.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> orderFinished(OrderFinished finished) {
+        if (finished.notifyUrl() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(enqueue(finished.orderId(), finished.merchantId(), finished.notifyUrl(), finished.order()));
+    }
+
+    /**
      * Staff action (audited by the caller): sends the order's current final state again, as a new callback with a
      * new event id.
      */
@@ -88,14 +102,18 @@ public class NotificationService {
     }
 
     private String enqueue(TopUpOrder order) {
+        return enqueue(order.id, order.merchantId, order.notifyUrl, OrderView.of(order));
+    }
+
+    private String enqueue(String orderId, long merchantId, String notifyUrl, OrderView order) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String eventId = EventIds.next(now);
-        store.create(order.id, order.merchantId, order.notifyUrl, eventId, body(order, eventId), now);
+        store.create(orderId, merchantId, notifyUrl, eventId, body(order, eventId), now);
         return eventId;
     }
 
-    private String body(TopUpOrder order, String eventId) {
-        ObjectNode body = json.valueToTree(OrderView.of(order));
+    private String body(OrderView order, String eventId) {
+        ObjectNode body = json.valueToTree(order);
         body.put("eventId", eventId);
         try {
             return json.writeValueAsString(body);

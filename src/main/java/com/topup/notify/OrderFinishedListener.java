@@ -15,6 +15,6 @@ public class OrderFinishedListener {
     }
 
     void onFinished(@Observes OrderFinished finished) {
-        notifications.orderFinished(finished.orderId());
+        notifications.orderFinished(finished);
     }
 }

@@ -84,9 +84,7 @@ public class OrderTransitions {
                     updated_at = ?, version = version + 1
                 where id = ? and status in ('PROCESSING', 'REVIEW')""", now, now, orderId);
         if (moved == 1) {
-            publish(orderId, "ORDER_SUCCEEDED");
-            finished.fire(new OrderFinished(orderId, OrderStatus.SUCCEEDED));
-            metrics.counter("topup_orders_finished_total", "status", "SUCCEEDED").increment();
+            publishFinal(orderId, "ORDER_SUCCEEDED");
         }
         return moved == 1;
     }
@@ -102,9 +100,7 @@ public class OrderTransitions {
                 row -> new long[] {row.getLong(1), row.getLong(2)}, failureCode, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.refundOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publish(orderId, "ORDER_FAILED");
-            finished.fire(new OrderFinished(orderId, OrderStatus.FAILED));
-            metrics.counter("topup_orders_finished_total", "status", "FAILED").increment();
+            publishFinal(orderId, "ORDER_FAILED");
         });
         return charged.isPresent();
     }
@@ -140,9 +136,7 @@ public class OrderTransitions {
                 row -> new long[] {row.getLong(1), row.getLong(2)}, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.rechargeOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publish(orderId, "ORDER_SUCCEEDED");
-            finished.fire(new OrderFinished(orderId, OrderStatus.SUCCEEDED));
-            metrics.counter("topup_orders_finished_total", "status", "SUCCEEDED").increment();
+            publishFinal(orderId, "ORDER_SUCCEEDED");
         });
         return charged.isPresent();
     }
@@ -160,10 +154,20 @@ public class OrderTransitions {
         return moved == 1;
     }
 
-    private void publish(String orderId, String type) {
-        sql.queryOne("select " + OrderRows.VIEW_COLUMNS
+    private Optional<OrderFinished> publish(String orderId, String type) {
+        return sql.queryOne("select " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url"
                         + " from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?",
-                row -> OrderEvent.of(type, row.getString("merchant_code"), OrderRows.view(row)), orderId)
-                .ifPresent(event -> outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId, event));
+                row -> {
+                    OrderView view = OrderRows.view(row);
+                    outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId, OrderEvent.of(type, row.getString("merchant_code"), view));
+                    return new OrderFinished(orderId, OrderStatus.valueOf(view.status()), view, row.getLong("merchant_id"),
+                            row.getString("notify_url"));
+                }, orderId);
+    }
+
+    /** Publishes the final state and tells the observers, with the order as this transaction left it. */
+    private void publishFinal(String orderId, String type) {
+        publish(orderId, type).ifPresent(finished::fire);
+        metrics.counter("topup_orders_finished_total", "status", type.substring("ORDER_".length())).increment();
     }
 }

@@ -64,25 +64,29 @@ public class AttemptOutcomes {
         this.metrics = metrics;
     }
 
-    /** The channel's immediate answer to the submit. */
+    /**
+     * The channel's immediate answer to the submit. Taken or maybe taken is one guarded move of the attempt (a report
+     * that came first has already moved it on, and then nothing changes); a refusal locks the order for the fallback.
+     */
     @Transactional
     public void submitted(PlannedAttempt planned, SubmitResult result) {
         Instant now = Instant.now();
-        Optional<WorkOrder> order = orders.lockForWork(planned.orderId());
-        Optional<Attempt> attempt = attempts.lock(planned.attemptId());
         metrics.counter("topup_channel_submits_total", "channel", planned.channel().code(),
                 "outcome", result.outcome().name()).increment();
-        if (order.isEmpty() || attempt.isEmpty() || attempt.get().status() != AttemptStatus.SUBMITTING) {
-            return;
-        }
         switch (result.outcome()) {
             case ACCEPTED -> attempts.processing(planned.attemptId(), result.channelReference(), null,
                     now.plusMillis(planned.channel().expectedCompletionMs()));
             case UNKNOWN -> attempts.processing(planned.attemptId(), null, result.errorClass(),
                     now.plus(config.unknownOutcomeQueryDelay()));
-            case REJECTED -> failAttempt(order.get(), attempt.get(), result.channelReference(),
-                    result.errorClass() == null ? "REJECTED" : result.errorClass(), result.errorCode(),
-                    result.elapsedMillis(), now);
+            case REJECTED -> {
+                Optional<WorkOrder> order = orders.lockForWork(planned.orderId());
+                Optional<Attempt> attempt = attempts.lock(planned.attemptId());
+                if (order.isPresent() && attempt.isPresent() && attempt.get().status() == AttemptStatus.SUBMITTING) {
+                    failAttempt(order.get(), attempt.get(), result.channelReference(),
+                            result.errorClass() == null ? "REJECTED" : result.errorClass(), result.errorCode(),
+                            result.elapsedMillis(), now);
+                }
+            }
         }
     }
 
