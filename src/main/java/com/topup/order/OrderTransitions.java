@@ -40,8 +40,8 @@ public class OrderTransitions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<WorkOrder> lockForWork(String orderId) {
         return sql.queryOne("""
-                        select o.id, o.merchant_id, m.code as merchant_code, m.tier, o.phone_cipher, o.carrier, o.province, o.city,
-                               o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at,
+                        select o.id, o.merchant_id, m.code as merchant_code, m.tier, o.phone_cipher, o.carrier, o.province,
+                               o.city, o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at,
                                o.retry_round_from, o.excluded_channels
                         from topup_order o join merchant m on m.id = o.merchant_id
                         where o.id = ? for update of o""",

@@ -23,7 +23,8 @@ public class RepeatedSubmissions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Repeat> before(String orderId, Duration lookback) {
         return sql.queryOne("""
-                        select count(*) over () as earlier, p.id, extract(epoch from (o.created_at - p.created_at)) * 1000 as since_millis
+                        select count(*) over () as earlier, p.id,
+                               extract(epoch from (o.created_at - p.created_at)) * 1000 as since_millis
                         from topup_order o join topup_order p
                           on p.phone_hash = o.phone_hash and p.merchant_id = o.merchant_id and p.face_value = o.face_value
                         where o.id = ? and p.id <> o.id
