@@ -38,8 +38,8 @@ public class DecisionFacts {
     @Transactional
     public Map<String, Object> of(String ruleSet, String orderId, Instant now) {
         Map<String, Object> order = sql.queryOne("""
-                        select o.id, m.code as merchant_code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price, o.attempt_count,
-                               o.created_at, o.status
+                        select o.id, m.code as merchant_code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price,
+                               o.attempt_count, o.created_at, o.status
                         from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?""",
                 row -> {
                     Map<String, Object> fact = new LinkedHashMap<>();
