@@ -77,9 +77,11 @@ public class AuditQueries {
                             select id, occurred_at, actor, roles, action, subject, reason, before_state, after_state,
                                    previous_hash, hash
                             from audit_event where id > ? order by id limit ?""",
-                    row -> new ChainRow(row.getLong(1), new AuditContent(row.getTimestamp(2).toInstant(), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            row.getString(9)), row.getString(10), row.getString(11)), after, VERIFY_CHUNK);
+                    row -> new ChainRow(row.getLong("id"), new AuditContent(Sql.instant(row, "occurred_at"),
+                            row.getString("actor"), row.getString("roles"), row.getString("action"),
+                            row.getString("subject"), row.getString("reason"), row.getString("before_state"),
+                            row.getString("after_state")), row.getString("previous_hash"), row.getString("hash")),
+                    after, VERIFY_CHUNK);
             for (ChainRow row : chunk) {
                 entries++;
                 if (!row.previousHash().equals(expectedPrevious)

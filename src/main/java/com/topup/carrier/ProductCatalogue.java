@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,11 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ProductCatalogue {
 
     private final AtomicReference<ProductOffers> current = new AtomicReference<>(ProductOffers.NONE);
-    private final EntityManager em;
-
-    ProductCatalogue(EntityManager em) {
-        this.em = em;
-    }
 
     /** Enabled face values in fen, ascending. */
     public List<Long> faceValues(Carrier carrier) {
@@ -38,8 +32,6 @@ public class ProductCatalogue {
     @Transactional
     @Scheduled(every = "${topup.carrier.refresh-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
-        current.set(ProductOffers.of(em.createQuery(
-                "select new com.topup.carrier.ProductOffer(p.carrier, p.faceValue) from Product p where p.enabled = true",
-                ProductOffer.class).getResultList()));
+        current.set(ProductOffers.of(Product.find("enabled", true).project(ProductOffer.class).list()));
     }
 }

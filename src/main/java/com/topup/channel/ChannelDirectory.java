@@ -78,19 +78,19 @@ public class ChannelDirectory {
 
     /** Empty for a channel whose secret cannot be decrypted (wrong key): it is left out rather than stop every channel. */
     private Optional<ChannelDefinition> map(ResultSet row) throws SQLException {
-        long quota = row.getLong(11);
-        Long dailyQuota = row.wasNull() ? null : quota;
+        Long dailyQuota = Sql.nullableLong(row, "daily_quota");
         String secret;
         try {
-            secret = cipher.decrypt(row.getBytes(5));
+            secret = cipher.decrypt(row.getBytes("secret_cipher"));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            LOG.errorf("Channel %s is left out: its secret cannot be decrypted (%s)", row.getString(1), e.getMessage());
+            LOG.errorf("Channel %s is left out: its secret cannot be decrypted (%s)", row.getString("code"), e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(new ChannelDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                secret, texts(row.getArray(6)), texts(row.getArray(7)), numbers(row.getArray(8)),
-                row.getInt(9), row.getInt(10), dailyQuota, row.getInt(12), row.getInt(13), row.getBoolean(14),
-                row.getInt(15), row.getTimestamp(16).toInstant()));
+        return Optional.of(new ChannelDefinition(row.getString("code"), row.getString("name"), row.getString("protocol"),
+                row.getString("base_url"), secret, texts(row.getArray("carriers")), texts(row.getArray("provinces")),
+                numbers(row.getArray("face_values")), row.getInt("cost_rate_bp"), row.getInt("capacity"), dailyQuota,
+                row.getInt("timeout_ms"), row.getInt("expected_completion_ms"), row.getBoolean("enabled"),
+                row.getInt("version"), Sql.instant(row, "updated_at")));
     }
 
     static Set<String> texts(Array array) throws SQLException {

@@ -42,7 +42,7 @@ class ConfirmationStore {
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<StoredConfirmation> lock(String tokenHash, long merchantId) {
         return sql.queryOne("""
-                        select token_hash, merchant_id, items::text, total_price, notify_url, expires_at, status,
+                        select token_hash, merchant_id, items::text as items, total_price, notify_url, expires_at, status,
                                order_id_prefix, order_ids
                         from instruction_confirmation where token_hash = ? and merchant_id = ? for update""",
                 this::row, tokenHash, merchantId);
@@ -71,7 +71,7 @@ class ConfirmationStore {
 
     private StoredConfirmation row(ResultSet rs) throws SQLException {
         java.sql.Array ids = rs.getArray("order_ids");
-        return new StoredConfirmation(rs.getString("token_hash"), rs.getLong("merchant_id"), read(rs.getString(3)),
+        return new StoredConfirmation(rs.getString("token_hash"), rs.getLong("merchant_id"), read(rs.getString("items")),
                 rs.getLong("total_price"), rs.getString("notify_url"), rs.getTimestamp("expires_at").toInstant(),
                 "CONFIRMED".equals(rs.getString("status")), rs.getString("order_id_prefix"),
                 ids == null ? List.of() : Arrays.asList((String[]) ids.getArray()));

@@ -3,9 +3,7 @@ package com.topup.merchant;
 import com.topup.common.db.Sql;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,11 +13,9 @@ import java.util.Map;
 @ApplicationScoped
 public class LedgerService {
 
-    private final EntityManager em;
     private final Sql sql;
 
-    public LedgerService(EntityManager em, Sql sql) {
-        this.em = em;
+    public LedgerService(Sql sql) {
         this.sql = sql;
     }
 
@@ -74,56 +70,48 @@ public class LedgerService {
 
     @Transactional
     public long balance(long merchantId) {
-        Object value = em.createNativeQuery("select balance from merchant_balance where merchant_id = ?1")
-                .setParameter(1, merchantId)
-                .getSingleResult();
-        return ((Number) value).longValue();
+        Long balance = sql.queryLong("select balance from merchant_balance where merchant_id = ?", merchantId);
+        if (balance == null) {
+            throw noAccount(merchantId);
+        }
+        return balance;
     }
 
     /** Proves balance = opening + credits − debits + refunds − re-charges from the ledger rows. */
     @Transactional
     public Reconciliation reconcile(long merchantId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        return sql.queryOne("""
                         select b.opening_balance, b.balance,
-                               coalesce(sum(e.amount) filter (where e.kind = 'CREDIT'), 0),
-                               coalesce(sum(e.amount) filter (where e.kind = 'DEBIT'), 0),
-                               coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0),
-                               coalesce(sum(e.amount) filter (where e.kind = 'RECHARGE'), 0)
+                               coalesce(sum(e.amount) filter (where e.kind = 'CREDIT'), 0) as credits,
+                               coalesce(sum(e.amount) filter (where e.kind = 'DEBIT'), 0) as debits,
+                               coalesce(sum(e.amount) filter (where e.kind = 'REFUND'), 0) as refunds,
+                               coalesce(sum(e.amount) filter (where e.kind = 'RECHARGE'), 0) as recharges
                         from merchant_balance b left join ledger_entry e on e.merchant_id = b.merchant_id
-                        where b.merchant_id = ?1
-                        group by b.opening_balance, b.balance""")
-                .setParameter(1, merchantId)
-                .getSingleResult();
-        return new Reconciliation(num(row[0]), num(row[1]), num(row[2]), num(row[3]), num(row[4]), num(row[5]));
+                        where b.merchant_id = ?
+                        group by b.opening_balance, b.balance""",
+                row -> new Reconciliation(row.getLong("opening_balance"), row.getLong("balance"),
+                        row.getLong("credits"), row.getLong("debits"), row.getLong("refunds"), row.getLong("recharges")),
+                merchantId)
+                .orElseThrow(() -> noAccount(merchantId));
     }
 
     private long add(long merchantId, long amount) {
-        List<?> after = em.createNativeQuery("""
-                        update merchant_balance set balance = balance + ?1, updated_at = now()
-                        where merchant_id = ?2 returning balance""")
-                .setParameter(1, amount)
-                .setParameter(2, merchantId)
-                .getResultList();
-        if (after.isEmpty()) {
-            throw new IllegalStateException("Merchant " + merchantId + " has no balance account");
+        Long balanceAfter = sql.queryLong("""
+                update merchant_balance set balance = balance + ?, updated_at = now()
+                where merchant_id = ? returning balance""", amount, merchantId);
+        if (balanceAfter == null) {
+            throw noAccount(merchantId);
         }
-        return ((Number) after.get(0)).longValue();
+        return balanceAfter;
     }
 
     private void insertEntry(long merchantId, LedgerKind kind, long amount, long balanceAfter, String orderId, String note) {
-        em.createNativeQuery("""
-                        insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id, note)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, merchantId)
-                .setParameter(2, kind.name())
-                .setParameter(3, amount)
-                .setParameter(4, balanceAfter)
-                .setParameter(5, orderId)
-                .setParameter(6, note)
-                .executeUpdate();
+        sql.update("""
+                insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id, note)
+                values (?, ?, ?, ?, ?, ?)""", merchantId, kind.name(), amount, balanceAfter, orderId, note);
     }
 
-    private static long num(Object o) {
-        return ((Number) o).longValue();
+    private static IllegalStateException noAccount(long merchantId) {
+        return new IllegalStateException("Merchant " + merchantId + " has no balance account");
     }
 }

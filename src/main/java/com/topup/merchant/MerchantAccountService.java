@@ -2,9 +2,9 @@ package com.topup.merchant;
 
 import com.topup.audit.Actor;
 import com.topup.audit.AuditTrail;
+import com.topup.common.db.Sql;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -19,14 +19,14 @@ public class MerchantAccountService {
 
     private final MerchantSecretCipher cipher;
     private final LedgerService ledger;
-    private final EntityManager em;
+    private final Sql sql;
     private final AuditTrail audit;
 
-    public MerchantAccountService(MerchantSecretCipher cipher, LedgerService ledger, EntityManager em, AuditTrail audit) {
+    public MerchantAccountService(MerchantSecretCipher cipher, LedgerService ledger, Sql sql, AuditTrail audit) {
         this.audit = audit;
         this.cipher = cipher;
         this.ledger = ledger;
-        this.em = em;
+        this.sql = sql;
     }
 
     /** Creates the merchant unless one with this code exists; credits the opening balance once. */
@@ -50,20 +50,13 @@ public class MerchantAccountService {
         if (openingBalance < 0) {
             throw new ApiException(400, "INVALID_REQUEST", "Opening balance cannot be negative");
         }
-        int inserted = em.createNativeQuery("""
-                        insert into merchant (code, name, secret_cipher, status, price_rate_bp, tier, created_at)
-                        values (?1, ?2, ?3, 'ACTIVE', ?4, 'STANDARD', ?5) on conflict (code) do nothing""")
-                .setParameter(1, code)
-                .setParameter(2, name == null || name.isBlank() ? code : name)
-                .setParameter(3, cipher.encrypt(secret))
-                .setParameter(4, priceRateBp)
-                .setParameter(5, Instant.now())
-                .executeUpdate();
+        int inserted = sql.update("""
+                insert into merchant (code, name, secret_cipher, status, price_rate_bp, tier, created_at)
+                values (?, ?, ?, 'ACTIVE', ?, 'STANDARD', ?) on conflict (code) do nothing""",
+                code, name == null || name.isBlank() ? code : name, cipher.encrypt(secret), priceRateBp, Instant.now());
         if (inserted == 1) {
             Merchant merchant = Merchant.<Merchant>find("code", code).singleResult();
-            em.createNativeQuery("insert into merchant_balance (merchant_id, opening_balance, balance) values (?1, 0, 0)")
-                    .setParameter(1, merchant.id)
-                    .executeUpdate();
+            sql.update("insert into merchant_balance (merchant_id, opening_balance, balance) values (?, 0, 0)", merchant.id);
             if (openingBalance > 0) {
                 ledger.credit(merchant.id, openingBalance, "opening balance");
             }
@@ -105,23 +98,17 @@ public class MerchantAccountService {
 
     @Transactional
     public List<MerchantSummary> list() {
-        List<?> rows = em.createNativeQuery("""
+        return sql.query("""
                         select m.code, m.name, m.status, m.price_rate_bp, b.balance
-                        from merchant m join merchant_balance b on b.merchant_id = m.id order by m.code""")
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new MerchantSummary((String) r[0], (String) r[1], (String) r[2],
-                        ((Number) r[3]).intValue(), ((Number) r[4]).longValue()))
-                .toList();
+                        from merchant m join merchant_balance b on b.merchant_id = m.id order by m.code""",
+                row -> new MerchantSummary(row.getString("code"), row.getString("name"), row.getString("status"),
+                        row.getInt("price_rate_bp"), row.getLong("balance")));
     }
 
     /** Disables or re-enables a merchant; its requests are refused with MERCHANT_DISABLED once caches expire. */
     @Transactional
     public void setStatus(String code, MerchantStatus status) {
-        int updated = em.createNativeQuery("update merchant set status = ?1 where code = ?2")
-                .setParameter(1, status.name())
-                .setParameter(2, code)
-                .executeUpdate();
+        int updated = sql.update("update merchant set status = ? where code = ?", status.name(), code);
         if (updated == 0) {
             throw new ApiException(404, "MERCHANT_NOT_FOUND", "No merchant " + code);
         }

@@ -34,7 +34,7 @@ public class RequestAdmissions {
                         window_second = greatest(w.window_second, excluded.window_second)
                 returning hits, window_second
             )
-            select counted.hits, clock.ms - counted.window_second * 1000 from counted, clock""";
+            select counted.hits, clock.ms - counted.window_second * 1000 as millis_into_window from counted, clock""";
 
     private final Sql sql;
 
@@ -53,7 +53,7 @@ public class RequestAdmissions {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<RateWindow> admit(long merchantId, String nonce, Instant now, Instant expiresAt) {
-        return sql.queryOne(ADMIT, row -> new RateWindow(row.getLong(1), row.getLong(2)), merchantId, nonce, expiresAt, now);
+        return sql.queryOne(ADMIT, row -> new RateWindow(row.getLong("hits"), row.getLong("millis_into_window")), merchantId, nonce, expiresAt, now);
     }
 
     @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

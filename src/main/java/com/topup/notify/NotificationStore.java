@@ -1,21 +1,15 @@
 package com.topup.notify;
 
+import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * Callbacks and their attempt log. An attempt is claimed in a short transaction that moves the callback's due time
@@ -35,15 +29,15 @@ public class NotificationStore {
                 next_attempt_at = ?
             from due, merchant m
             where n.id = due.id and m.id = n.merchant_id
-            returning n.id, n.event_id, n.url, n.body, n.attempts, m.code""";
+            returning n.id, n.event_id, n.url, n.body, n.attempts, m.code as merchant_code""";
 
     private final EntityManager em;
-    private final DataSource dataSource;
+    private final Sql sql;
     private final NotificationSignal signal;
 
-    public NotificationStore(EntityManager em, DataSource dataSource, NotificationSignal signal) {
+    public NotificationStore(EntityManager em, Sql sql, NotificationSignal signal) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.sql = sql;
         this.signal = signal;
     }
 
@@ -67,23 +61,9 @@ public class NotificationStore {
     /** Reserves up to {@code limit} due callbacks for one attempt each, skipping those another instance holds. */
     @Transactional
     public List<ClaimedNotification> claimDue(int limit, Instant now, Duration lease) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
-            s.setObject(1, now.atOffset(ZoneOffset.UTC));
-            s.setInt(2, limit);
-            s.setObject(3, now.atOffset(ZoneOffset.UTC));
-            s.setObject(4, now.atOffset(ZoneOffset.UTC));
-            s.setObject(5, now.plus(lease).atOffset(ZoneOffset.UTC));
-            List<ClaimedNotification> claimed = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new ClaimedNotification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getString(6)));
-                }
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Claiming due callbacks failed: " + e.getMessage(), e);
-        }
+        return sql.query(CLAIM, row -> new ClaimedNotification(row.getLong("id"), row.getString("event_id"),
+                        row.getString("url"), row.getString("body"), row.getInt("attempts"), row.getString("merchant_code")),
+                now, limit, now, now, now.plus(lease));
     }
 
     /** Logs the attempt and, unless a later claim has taken over, moves the callback on. */

@@ -39,9 +39,11 @@ public class OrderLifeTimeline implements TimelineSource {
         sql.query("""
                         select kind, amount, balance_after, created_at from ledger_entry
                         where order_id = ? and kind in ('REFUND', 'RECHARGE') order by id""",
-                row -> entries.add(new TimelineEntry(row.getTimestamp(4).toInstant(), "LEDGER", "platform",
-                        ("REFUND".equals(row.getString(1)) ? "Refunded " : "Charged again ") + Money.yuan(row.getLong(2)),
-                        NamedValues.of("entry", row.getString(1), "amount", row.getLong(2), "balanceAfter", row.getLong(3)))),
+                row -> entries.add(new TimelineEntry(Sql.instant(row, "created_at"), "LEDGER", "platform",
+                        ("REFUND".equals(row.getString("kind")) ? "Refunded " : "Charged again ")
+                                + Money.yuan(row.getLong("amount")),
+                        NamedValues.of("entry", row.getString("kind"), "amount", row.getLong("amount"),
+                                "balanceAfter", row.getLong("balance_after")))),
                 orderId);
         return entries;
     }

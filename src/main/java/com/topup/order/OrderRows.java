@@ -1,9 +1,8 @@
 package com.topup.order;
 
+import com.topup.common.db.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 
 /**
  * Reads the order body from a row selected with {@link #VIEW_COLUMNS} over {@code topup_order o} joined with
@@ -24,15 +23,11 @@ public final class OrderRows {
         return new OrderView(row.getString("id"), row.getString("merchant_order_id"), row.getString("phone_masked"),
                 row.getString("carrier"), row.getString("province"), row.getString("country"),
                 row.getLong("face_value"), row.getLong("price"), row.getString("status"),
-                instant(row.getTimestamp("created_at")), instant(row.getTimestamp("updated_at")),
-                instant(row.getTimestamp("finished_at")), row.getString("failure_code"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "finished_at"),
+                row.getString("failure_code"));
     }
 
     public static StaffOrderView staffView(ResultSet row) throws SQLException {
         return StaffOrderView.of(view(row), row.getString("merchant_code"), row.getString("channel_code"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -32,21 +32,21 @@ public class OrderStatistics {
         Map<Instant, MinuteFigures> found = new HashMap<>();
         sql.query("""
                         select date_trunc('minute', coalesce(finished_at, updated_at)) as minute,
-                               count(*) filter (where status = 'SUCCEEDED'),
-                               count(*) filter (where status = 'FAILED'),
-                               count(*) filter (where status = 'REVIEW'),
+                               count(*) filter (where status = 'SUCCEEDED') as succeeded,
+                               count(*) filter (where status = 'FAILED') as failed,
+                               count(*) filter (where status = 'REVIEW') as review,
                                percentile_cont(0.5) within group (order by extract(epoch from finished_at - created_at) * 1000)
-                                   filter (where finished_at is not null),
+                                   filter (where finished_at is not null) as p50,
                                percentile_cont(0.95) within group (order by extract(epoch from finished_at - created_at) * 1000)
-                                   filter (where finished_at is not null)
+                                   filter (where finished_at is not null) as p95
                         from topup_order
                         where status in ('SUCCEEDED', 'FAILED', 'REVIEW')
                           and coalesce(finished_at, updated_at) >= ? and coalesce(finished_at, updated_at) < ?
                         group by 1""",
                 row -> {
-                    Instant minute = row.getTimestamp(1).toInstant();
-                    found.put(minute, figures(minute, row.getLong(2), row.getLong(3), row.getLong(4),
-                            (Double) row.getObject(5), (Double) row.getObject(6)));
+                    Instant minute = Sql.instant(row, "minute");
+                    found.put(minute, figures(minute, row.getLong("succeeded"), row.getLong("failed"), row.getLong("review"),
+                            Sql.nullableDouble(row, "p50"), Sql.nullableDouble(row, "p95")));
                     return minute;
                 },
                 Timestamp.from(start), Timestamp.from(to));
@@ -64,8 +64,10 @@ public class OrderStatistics {
         for (String status : List.of("PENDING", "PROCESSING", "REVIEW")) {
             counts.put(status, 0L);
         }
-        sql.query("select status, count(*) from topup_order where status in ('PENDING', 'PROCESSING', 'REVIEW') group by status",
-                row -> counts.put(row.getString(1), row.getLong(2)));
+        sql.query("""
+                        select status, count(*) as orders from topup_order
+                        where status in ('PENDING', 'PROCESSING', 'REVIEW') group by status""",
+                row -> counts.put(row.getString("status"), row.getLong("orders")));
         return counts;
     }
 

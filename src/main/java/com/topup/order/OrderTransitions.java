@@ -40,16 +40,17 @@ public class OrderTransitions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<WorkOrder> lockForWork(String orderId) {
         return sql.queryOne("""
-                        select o.id, o.merchant_id, m.code, m.tier, o.phone_cipher, o.carrier, o.province, o.city,
-                               o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at,
+                        select o.id, o.merchant_id, m.code as merchant_code, m.tier, o.phone_cipher, o.carrier, o.province,
+                               o.city, o.face_value, o.price, o.status, o.attempt_count, o.created_at, o.retry_at,
                                o.retry_round_from, o.excluded_channels
                         from topup_order o join merchant m on m.id = o.merchant_id
                         where o.id = ? for update of o""",
-                row -> new WorkOrder(row.getString(1), row.getLong(2), row.getString(3), row.getString(4), row.getBytes(5),
-                        row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getLong(10),
-                        OrderStatus.valueOf(row.getString(11)), row.getInt(12), row.getTimestamp(13).toInstant(),
-                        row.getTimestamp(14) == null ? null : row.getTimestamp(14).toInstant(), row.getInt(15),
-                        List.of((String[]) row.getArray(16).getArray())),
+                row -> new WorkOrder(row.getString("id"), row.getLong("merchant_id"), row.getString("merchant_code"),
+                        row.getString("tier"), row.getBytes("phone_cipher"), row.getString("carrier"),
+                        row.getString("province"), row.getString("city"), row.getLong("face_value"), row.getLong("price"),
+                        OrderStatus.valueOf(row.getString("status")), row.getInt("attempt_count"),
+                        Sql.instant(row, "created_at"), Sql.instant(row, "retry_at"), row.getInt("retry_round_from"),
+                        List.of((String[]) row.getArray("excluded_channels").getArray())),
                 orderId);
     }
 
@@ -97,7 +98,7 @@ public class OrderTransitions {
                             updated_at = ?, version = version + 1
                         where id = ? and status in ('PENDING', 'PROCESSING', 'REVIEW')
                         returning merchant_id, price""",
-                row -> new long[] {row.getLong(1), row.getLong(2)}, failureCode, now, now, orderId);
+                row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, failureCode, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.refundOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
             publishFinal(orderId, "ORDER_FAILED");
@@ -133,7 +134,7 @@ public class OrderTransitions {
                             version = version + 1
                         where id = ? and status = 'FAILED'
                         returning merchant_id, price""",
-                row -> new long[] {row.getLong(1), row.getLong(2)}, now, now, orderId);
+                row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.rechargeOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
             publishFinal(orderId, "ORDER_SUCCEEDED");

@@ -1,7 +1,7 @@
 package com.topup.outbox;
 
+import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
@@ -13,37 +13,34 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxBatch {
 
-    private final EntityManager em;
+    private final Sql sql;
     private final EventPublisher publisher;
 
-    public OutboxBatch(EntityManager em, EventPublisher publisher) {
-        this.em = em;
+    public OutboxBatch(Sql sql, EventPublisher publisher) {
+        this.sql = sql;
         this.publisher = publisher;
     }
 
     /** @return how many rows were published. */
     @Transactional
     public int publishNext(int limit, Duration timeout) throws EventPublisher.PublishFailedException {
-        List<?> claimed = em.createNativeQuery("""
+        List<OutboxRow> rows = sql.query("""
                         select id, topic, message_key, payload from outbox_event
-                        order by id limit ?1 for update skip locked""")
-                .setParameter(1, limit)
-                .getResultList();
-        if (claimed.isEmpty()) {
+                        order by id limit ? for update skip locked""",
+                row -> new OutboxRow(row.getLong("id"), row.getString("topic"), row.getString("message_key"),
+                        row.getString("payload")),
+                limit);
+        if (rows.isEmpty()) {
             return 0;
         }
-        List<OutboxRow> rows = claimed.stream().map(r -> (Object[]) r)
-                .map(r -> new OutboxRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
         publisher.publishAll(rows, timeout);
-        em.createNativeQuery("delete from outbox_event where id = any(?1)")
-                .setParameter(1, rows.stream().mapToLong(OutboxRow::id).toArray())
-                .executeUpdate();
+        Long[] published = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+        sql.update("delete from outbox_event where id = any(?)", (Object) published);
         return rows.size();
     }
 
     @Transactional
     public long pending() {
-        return ((Number) em.createNativeQuery("select count(*) from outbox_event").getSingleResult()).longValue();
+        return sql.queryLong("select count(*) from outbox_event");
     }
 }

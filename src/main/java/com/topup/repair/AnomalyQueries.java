@@ -51,8 +51,8 @@ public class AnomalyQueries {
         boolean more = rows.size() > size;
         List<AnomalyView> page = more ? rows.subList(0, size) : rows;
         Map<String, Long> atStake = new TreeMap<>();
-        sql.query("select kind, sum(amount_at_stake) from anomaly where status = 'OPEN' group by kind",
-                        row -> Map.entry(row.getString(1), row.getLong(2)))
+        sql.query("select kind, sum(amount_at_stake) as at_stake from anomaly where status = 'OPEN' group by kind",
+                        row -> Map.entry(row.getString("kind"), row.getLong("at_stake")))
                 .forEach(sum -> atStake.put(sum.getKey(), sum.getValue()));
         return new AnomalyPage(List.copyOf(page), store.openCounts(), atStake,
                 more ? Long.toString(page.get(page.size() - 1).id()) : null);

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,13 +46,13 @@ public class AnomalyStore {
                             amount_at_stake, details, status, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?)
                         on conflict (dedupe_key) do nothing returning id""",
-                row -> row.getLong(1), found.kind().name(), found.dedupeKey(), found.orderId(), found.channel(),
+                row -> row.getLong("id"), found.kind().name(), found.dedupeKey(), found.orderId(), found.channel(),
                 found.reference(), found.channelReference(), found.amountAtStake(), write(found.details()), now);
         if (inserted.isPresent()) {
             return new Recorded(inserted.get(), true, AnomalyStatus.OPEN);
         }
         return sql.queryOne("select id, status from anomaly where dedupe_key = ?",
-                row -> new Recorded(row.getLong(1), false, AnomalyStatus.valueOf(row.getString(2))),
+                row -> new Recorded(row.getLong("id"), false, AnomalyStatus.valueOf(row.getString("status"))),
                 found.dedupeKey()).orElseThrow();
     }
 
@@ -86,7 +85,7 @@ public class AnomalyStore {
     public List<Long> lockOpenOfOrder(String orderId, List<AnomalyKind> kinds) {
         return sql.query("""
                         select id from anomaly where order_id = ? and status = 'OPEN' and kind = any(?)
-                        order by id for update""", row -> row.getLong(1), orderId,
+                        order by id for update""", row -> row.getLong("id"), orderId,
                 kinds.stream().map(Enum::name).toArray(String[]::new));
     }
 
@@ -146,8 +145,9 @@ public class AnomalyStore {
                                      order by next_action_at limit ? for update skip locked)
                         returning id, kind, order_id, channel_code, reference, channel_reference, amount_at_stake,
                                   action_attempts""",
-                row -> new DueAction(row.getLong(1), AnomalyKind.valueOf(row.getString(2)), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), row.getLong(7), row.getInt(8)),
+                row -> new DueAction(row.getLong("id"), AnomalyKind.valueOf(row.getString("kind")), row.getString("order_id"),
+                        row.getString("channel_code"), row.getString("reference"), row.getString("channel_reference"),
+                        row.getLong("amount_at_stake"), row.getInt("action_attempts")),
                 now.plus(lease), now, limit);
     }
 
@@ -177,8 +177,8 @@ public class AnomalyStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Long> openCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        sql.query("select kind, count(*) from anomaly where status = 'OPEN' group by kind",
-                        row -> Map.entry(row.getString(1), row.getLong(2)))
+        sql.query("select kind, count(*) as open_count from anomaly where status = 'OPEN' group by kind",
+                        row -> Map.entry(row.getString("kind"), row.getLong("open_count")))
                 .forEach(count -> counts.put(count.getKey(), count.getValue()));
         return counts;
     }
@@ -187,18 +187,19 @@ public class AnomalyStore {
         AnomalyKind kind = AnomalyKind.valueOf(row.getString("kind"));
         return new AnomalyView(row.getLong("id"), kind.name(), row.getString("order_id"), row.getString("order_status"),
                 row.getString("merchant"), row.getString("status"), row.getString("action"), row.getString("reason"),
-                (Integer) row.getObject("rule_version"), texts(row.getArray("fired_rules")), row.getString("outcome"),
+                Sql.nullableInt(row, "rule_version"), texts(row.getArray("fired_rules")), row.getString("outcome"),
                 row.getString("channel_code"), row.getString("reference"), row.getString("channel_reference"),
-                row.getLong("amount_at_stake"), read(row.getString("details")), instant(row.getTimestamp("created_at")),
-                instant(row.getTimestamp("resolved_at")), row.getString("resolution"), row.getString("resolved_by"),
+                row.getLong("amount_at_stake"), read(row.getString("details")), Sql.instant(row, "created_at"),
+                Sql.instant(row, "resolved_at"), row.getString("resolution"), row.getString("resolved_by"),
                 row.getString("resolution_reason"),
                 "OPEN".equals(row.getString("status"))
                         ? Resolution.forOperators(kind).stream().map(Enum::name).sorted().toList() : List.of());
     }
 
     private static RepairStep step(ResultSet row) throws SQLException {
-        return new RepairStep(row.getLong(1), row.getLong(2), row.getString(3), instant(row.getTimestamp(4)),
-                row.getString(5), row.getString(6), (Integer) row.getObject(7), texts(row.getArray(8)), row.getString(9));
+        return new RepairStep(row.getLong("id"), row.getLong("anomaly_id"), row.getString("order_id"),
+                Sql.instant(row, "at"), row.getString("actor"), row.getString("action"),
+                Sql.nullableInt(row, "rule_version"), texts(row.getArray("fired_rules")), row.getString("summary"));
     }
 
     private String write(Map<String, Object> details) {
@@ -219,9 +220,5 @@ public class AnomalyStore {
 
     static List<String> texts(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

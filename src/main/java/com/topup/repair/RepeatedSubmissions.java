@@ -23,13 +23,15 @@ public class RepeatedSubmissions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Repeat> before(String orderId, Duration lookback) {
         return sql.queryOne("""
-                        select count(*) over (), p.id, extract(epoch from (o.created_at - p.created_at)) * 1000
+                        select count(*) over () as earlier, p.id,
+                               extract(epoch from (o.created_at - p.created_at)) * 1000 as since_millis
                         from topup_order o join topup_order p
                           on p.phone_hash = o.phone_hash and p.merchant_id = o.merchant_id and p.face_value = o.face_value
                         where o.id = ? and p.id <> o.id
                           and p.created_at <= o.created_at and p.created_at > o.created_at - ?::interval
                         order by p.created_at desc limit 1""",
-                row -> new Repeat(row.getInt(1), row.getString(2), Duration.ofMillis(Math.round(row.getDouble(3)))),
+                row -> new Repeat(row.getInt("earlier"), row.getString("id"),
+                        Duration.ofMillis(Math.round(row.getDouble("since_millis")))),
                 orderId, lookback.toSeconds() + " seconds");
     }
 }

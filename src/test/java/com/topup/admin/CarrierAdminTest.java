@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.topup.devenv.KeycloakTokens;
 import com.topup.support.MerchantApi;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,28 @@ class CarrierAdminTest {
                 .body("rejected[0].line", equalTo(3));
         MerchantApi.demo().get("/api/v1/carriers/lookup?phone=19266661234").then().statusCode(200)
                 .body("province", equalTo("浙江")).body("city", equalTo("杭州"));
+    }
+
+    @Test
+    void aSecondImportUpdatesChangedRangesAndLeavesEqualOnesAlone() {
+        importRanges("1926669,CHINA_MOBILE,浙江,杭州\n1926670,CHINA_MOBILE,,\n")
+                .body("inserted", equalTo(2)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
+        importRanges("1926669,CHINA_MOBILE,浙江,杭州\n1926670,CHINA_MOBILE,,\n")
+                .body("inserted", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2));
+        importRanges("1926669,CHINA_UNICOM,,\n1926670,CHINA_TELECOM,广东,深圳\n")
+                .body("inserted", equalTo(0)).body("updated", equalTo(2)).body("unchanged", equalTo(0));
+        importRanges("1926669,CHINA_UNICOM,,\n").body("updated", equalTo(0)).body("unchanged", equalTo(1));
+        MerchantApi.demo().get("/api/v1/carriers/lookup?phone=19266691234").then().statusCode(200)
+                .body("carrier", equalTo("CHINA_UNICOM"));
+        MerchantApi.demo().get("/api/v1/carriers/lookup?phone=19266701234").then().statusCode(200)
+                .body("carrier", equalTo("CHINA_TELECOM")).body("province", equalTo("广东")).body("city", equalTo("深圳"));
+    }
+
+    private ValidatableResponse importRanges(String lines) {
+        return given().auth().oauth2(token("admin")).contentType("text/csv; charset=UTF-8")
+                .body("prefix,carrier,province,city\n" + lines)
+                .post("/admin/api/carriers/number-ranges")
+                .then().statusCode(200).body("rejected", hasSize(0));
     }
 
     @Test

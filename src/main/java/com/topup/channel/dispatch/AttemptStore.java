@@ -217,8 +217,9 @@ public class AttemptStore {
     }
 
     private static Attempt map(ResultSet row) throws SQLException {
-        return new Attempt(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getLong(5),
-                AttemptStatus.valueOf(row.getString(6)), row.getString(7), row.getLong(8),
-                row.getTimestamp(9).toInstant(), row.getInt(10), (Long) row.getObject(11), row.getString(12));
+        return new Attempt(row.getString("id"), row.getString("order_id"), row.getInt("attempt_no"),
+                row.getString("channel_code"), row.getLong("face_value"), AttemptStatus.valueOf(row.getString("status")),
+                row.getString("error_class"), row.getLong("cost"), Sql.instant(row, "started_at"),
+                row.getInt("query_count"), Sql.nullableLong(row, "probe_generation"), row.getString("channel_reference"));
     }
 }

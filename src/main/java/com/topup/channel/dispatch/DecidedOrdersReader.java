@@ -29,8 +29,9 @@ public class DecidedOrdersReader implements DecidedOrders {
     @Transactional
     public List<DecidedOrder> latest(int limit) {
         return sql.query("""
-                        select o.id, m.code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price, a.channel_code,
-                               a.rule_version, greatest(0, (extract(epoch from (a.started_at - o.created_at)) * 1000)::bigint)
+                        select o.id, m.code as merchant_code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price,
+                               a.channel_code, a.rule_version,
+                               greatest(0, (extract(epoch from (a.started_at - o.created_at)) * 1000)::bigint) as age_millis
                         from channel_attempt a
                         join topup_order o on o.id = a.order_id
                         join merchant m on m.id = o.merchant_id
@@ -38,10 +39,12 @@ public class DecidedOrdersReader implements DecidedOrders {
                         order by a.started_at desc
                         limit ?""",
                 row -> {
-                    String orderId = row.getString(1);
-                    OrderFact order = new OrderFact(orderId, row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getLong(7), row.getLong(8), 1, row.getLong(11));
-                    return new DecidedOrder(order, row.getString(9), (Integer) row.getObject(10), orderId.hashCode() * 31L + 1);
+                    String orderId = row.getString("id");
+                    OrderFact order = new OrderFact(orderId, row.getString("merchant_code"), row.getString("tier"),
+                            row.getString("carrier"), row.getString("province"), row.getString("city"),
+                            row.getLong("face_value"), row.getLong("price"), 1, row.getLong("age_millis"));
+                    return new DecidedOrder(order, row.getString("channel_code"), Sql.nullableInt(row, "rule_version"),
+                            orderId.hashCode() * 31L + 1);
                 },
                 limit);
     }

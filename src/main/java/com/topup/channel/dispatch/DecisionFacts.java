@@ -38,22 +38,22 @@ public class DecisionFacts {
     @Transactional
     public Map<String, Object> of(String ruleSet, String orderId, Instant now) {
         Map<String, Object> order = sql.queryOne("""
-                        select o.id, m.code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price, o.attempt_count,
-                               o.created_at, o.status
+                        select o.id, m.code as merchant_code, m.tier, o.carrier, o.province, o.city, o.face_value, o.price,
+                               o.attempt_count, o.created_at, o.status
                         from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?""",
                 row -> {
                     Map<String, Object> fact = new LinkedHashMap<>();
-                    fact.put("orderId", row.getString(1));
-                    fact.put("merchant", row.getString(2));
-                    fact.put("merchantTier", row.getString(3));
-                    fact.put("carrier", row.getString(4));
-                    fact.put("province", row.getString(5));
-                    fact.put("city", row.getString(6));
-                    fact.put("faceValue", row.getLong(7));
-                    fact.put("price", row.getLong(8));
-                    fact.put("attempt", Math.max(1, row.getInt(9)));
-                    fact.put("ageMillis", Math.max(0, Duration.between(row.getTimestamp(10).toInstant(), now).toMillis()));
-                    fact.put("status", row.getString(11));
+                    fact.put("orderId", row.getString("id"));
+                    fact.put("merchant", row.getString("merchant_code"));
+                    fact.put("merchantTier", row.getString("tier"));
+                    fact.put("carrier", row.getString("carrier"));
+                    fact.put("province", row.getString("province"));
+                    fact.put("city", row.getString("city"));
+                    fact.put("faceValue", row.getLong("face_value"));
+                    fact.put("price", row.getLong("price"));
+                    fact.put("attempt", Math.max(1, row.getInt("attempt_count")));
+                    fact.put("ageMillis", Math.max(0, Duration.between(Sql.instant(row, "created_at"), now).toMillis()));
+                    fact.put("status", row.getString("status"));
                     return fact;
                 }, orderId).orElseThrow(() -> new ApiException(404, "ORDER_NOT_FOUND", "No such order"));
         String status = (String) order.remove("status");
@@ -63,7 +63,7 @@ public class DecisionFacts {
             case "routing" -> facts.put("channels", channelFacts(Set.of(), order));
             case "fallback" -> {
                 Set<String> tried = new HashSet<>(sql.query("select channel_code from channel_attempt where order_id = ?",
-                        row -> row.getString(1), orderId));
+                        row -> row.getString("channel_code"), orderId));
                 facts.put("failure", lastFailure(orderId).orElse(null));
                 facts.put("channels", channelFacts(tried, order));
             }
@@ -105,22 +105,25 @@ public class DecisionFacts {
                         where order_id = ? and status = 'FAILED' order by attempt_no desc limit 1""",
                 row -> {
                     Map<String, Object> failure = new LinkedHashMap<>();
-                    failure.put("channel", row.getString(1));
-                    failure.put("errorClass", row.getString(2) == null ? "UNKNOWN" : row.getString(2));
-                    failure.put("errorCode", row.getString(3));
-                    failure.put("elapsedMillis", row.getObject(4) == null ? 0 : row.getInt(4));
+                    failure.put("channel", row.getString("channel_code"));
+                    failure.put("errorClass", row.getString("error_class") == null ? "UNKNOWN" : row.getString("error_class"));
+                    failure.put("errorCode", row.getString("error_code"));
+                    Integer latency = Sql.nullableInt(row, "latency_ms");
+                    failure.put("elapsedMillis", latency == null ? 0 : latency);
                     return failure;
                 }, orderId);
     }
 
     private Optional<Map<String, Object>> latestAnomaly(String orderId, String orderStatus) {
-        return sql.queryOne("select kind, details::text from anomaly where order_id = ? order by created_at desc, id desc limit 1",
+        return sql.queryOne("""
+                        select kind, details::text as details from anomaly where order_id = ?
+                        order by created_at desc, id desc limit 1""",
                 row -> {
                     Map<String, Object> anomaly = new LinkedHashMap<>();
-                    anomaly.put("kind", row.getString(1));
+                    anomaly.put("kind", row.getString("kind"));
                     anomaly.put("orderId", orderId);
                     anomaly.put("orderStatus", orderStatus);
-                    anomaly.putAll(details(row.getString(2)));
+                    anomaly.putAll(details(row.getString("details")));
                     return anomaly;
                 }, orderId);
     }

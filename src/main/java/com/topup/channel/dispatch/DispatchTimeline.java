@@ -59,17 +59,20 @@ public class DispatchTimeline implements TimelineSource {
         sql.query("""
                         select q.asked_at, q.channel_code, q.status, q.detail, q.attempt_id from channel_query q
                         where q.order_id = ? order by q.id""",
-                row -> entries.add(new TimelineEntry(row.getTimestamp(1).toInstant(), "QUERY", row.getString(2),
-                        "Status query to " + row.getString(2) + ": " + row.getString(3)
-                                + (row.getString(4) == null ? "" : " (" + row.getString(4) + ")"),
-                        NamedValues.of("attempt", row.getString(5), "answer", row.getString(3)))),
+                row -> entries.add(new TimelineEntry(Sql.instant(row, "asked_at"), "QUERY", row.getString("channel_code"),
+                        "Status query to " + row.getString("channel_code") + ": " + row.getString("status")
+                                + (row.getString("detail") == null ? "" : " (" + row.getString("detail") + ")"),
+                        NamedValues.of("attempt", row.getString("attempt_id"), "answer", row.getString("status")))),
                 orderId);
         sql.query("""
                         select c.received_at, c.channel_code, c.status, c.outcome, c.reference from channel_callback c
                         where c.reference in (select id from channel_attempt where order_id = ?) order by c.id""",
-                row -> entries.add(new TimelineEntry(row.getTimestamp(1).toInstant(), "CALLBACK", row.getString(2),
-                        "Callback from " + row.getString(2) + ": " + row.getString(3) + " (" + row.getString(4) + ")",
-                        NamedValues.of("attempt", row.getString(5), "status", row.getString(3), "outcome", row.getString(4)))),
+                row -> entries.add(new TimelineEntry(Sql.instant(row, "received_at"), "CALLBACK",
+                        row.getString("channel_code"),
+                        "Callback from " + row.getString("channel_code") + ": " + row.getString("status")
+                                + " (" + row.getString("outcome") + ")",
+                        NamedValues.of("attempt", row.getString("reference"), "status", row.getString("status"),
+                                "outcome", row.getString("outcome")))),
                 orderId);
         return entries;
     }

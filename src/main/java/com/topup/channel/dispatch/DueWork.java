@@ -87,7 +87,7 @@ public class DueWork {
 
     /** The columns every claim here returns: {@code id, merchant_id, carrier, province, face_value, created_at}. */
     private static DispatchRequest dispatchRequest(ResultSet row) throws SQLException {
-        return new DispatchRequest(row.getString(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5),
-                row.getTimestamp(6).toInstant());
+        return new DispatchRequest(row.getString("id"), row.getLong("merchant_id"), row.getString("carrier"),
+                row.getString("province"), row.getLong("face_value"), Sql.instant(row, "created_at"));
     }
 }

@@ -24,8 +24,8 @@ public class CalibrationQueries {
     static final int WINDOWS = 12;
 
     private static final String FIGURES = """
-            select c.code, grouping(a.carrier, a.band, a.win) as level, a.carrier, a.band, a.win, count(*),
-                   avg(a.predicted), avg(a.ok)
+            select c.code, grouping(a.carrier, a.band, a.win) as level, a.carrier, a.band, a.win, count(*) as attempts,
+                   avg(a.predicted) as predicted, avg(a.ok) as observed
             from channel c
             cross join lateral (
                 select x.carrier, x.predicted_success as predicted, case when x.status = 'SUCCEEDED' then 1.0 else 0.0 end::double precision as ok,
@@ -91,8 +91,8 @@ public class CalibrationQueries {
     }
 
     private static Row row(ResultSet r) throws SQLException {
-        return new Row(r.getString(1), r.getInt(2), r.getString(3), r.getInt(4), r.getInt(5), r.getLong(6),
-                (Double) r.getObject(7), (Double) r.getObject(8));
+        return new Row(r.getString("code"), r.getInt("level"), r.getString("carrier"), r.getInt("band"), r.getInt("win"),
+                r.getLong("attempts"), Sql.nullableDouble(r, "predicted"), Sql.nullableDouble(r, "observed"));
     }
 
     private static final class Builder {

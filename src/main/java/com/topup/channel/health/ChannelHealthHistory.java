@@ -3,6 +3,8 @@ package com.topup.channel.health;
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,18 +25,19 @@ public class ChannelHealthHistory {
     @Transactional
     public List<MinuteFigures> perMinute(String channelCode, Instant from, Instant to) {
         return sql.query("""
-                        select date_trunc('minute', finished_at), carrier, count(*), count(*) filter (where status = 'SUCCEEDED'),
-                               percentile_cont(0.5) within group (order by latency_ms),
-                               percentile_cont(0.95) within group (order by latency_ms)
+                        select date_trunc('minute', finished_at) as minute_start, carrier, count(*) as finished,
+                               count(*) filter (where status = 'SUCCEEDED') as succeeded,
+                               percentile_cont(0.5) within group (order by latency_ms) as p50,
+                               percentile_cont(0.95) within group (order by latency_ms) as p95
                         from channel_attempt
                         where channel_code = ? and finished_at >= ? and finished_at < ?
                         group by 1, 2 order by 1, 2""",
                 row -> {
-                    long finished = row.getLong(3);
-                    long succeeded = row.getLong(4);
-                    Double p50 = (Double) row.getObject(5);
-                    Double p95 = (Double) row.getObject(6);
-                    return new MinuteFigures(row.getTimestamp(1).toInstant(), row.getString(2), finished, succeeded,
+                    long finished = row.getLong("finished");
+                    long succeeded = row.getLong("succeeded");
+                    Double p50 = Sql.nullableDouble(row, "p50");
+                    Double p95 = Sql.nullableDouble(row, "p95");
+                    return new MinuteFigures(Sql.instant(row, "minute_start"), row.getString("carrier"), finished, succeeded,
                             finished == 0 ? null : (double) succeeded / finished, p50 == null ? null : Math.round(p50),
                             p95 == null ? null : Math.round(p95));
                 },
@@ -47,18 +50,22 @@ public class ChannelHealthHistory {
         return sql.query("""
                         select at, from_state, to_state, reason, actor from channel_circuit_transition
                         where channel_code = ? order by at desc, id desc limit ?""",
-                row -> new CircuitChange(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5)),
-                channelCode, limit);
+                ChannelHealthHistory::change, channelCode, limit);
     }
 
     /** Since when the circuit is in its state, and why; empty for a channel whose circuit never changed. */
     @Transactional
     public Optional<CircuitChange> currentState(String channelCode) {
-        return sql.queryOne("select changed_at, state, state, reason, 'system' from channel_circuit where channel_code = ?",
-                row -> new CircuitChange(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5)),
-                channelCode);
+        return sql.queryOne("""
+                        select changed_at as at, state as from_state, state as to_state, reason, 'system' as actor
+                        from channel_circuit where channel_code = ?""",
+                ChannelHealthHistory::change, channelCode);
+    }
+
+    /** Reads the columns {@code at, from_state, to_state, reason, actor}. */
+    private static CircuitChange change(ResultSet row) throws SQLException {
+        return new CircuitChange(Sql.instant(row, "at"), row.getString("from_state"), row.getString("to_state"),
+                row.getString("reason"), row.getString("actor"));
     }
 
     public record MinuteFigures(Instant minute, String carrier, long finished, long succeeded, Double successRate,

@@ -3,12 +3,7 @@ package com.topup.channel.health;
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The {@code channel_circuit} rows. Every write is guarded by the version the caller read, so of two instances
@@ -32,26 +27,17 @@ class CircuitStore {
             insert into channel_circuit_transition (channel_code, from_state, to_state, reason, actor, at)
             values (?, ?, ?, ?, ?, ?)""";
 
-    private final DataSource dataSource;
     private final Sql sql;
 
-    CircuitStore(DataSource dataSource, Sql sql) {
-        this.dataSource = dataSource;
+    CircuitStore(Sql sql) {
         this.sql = sql;
     }
 
     /** The channel's circuit, locked until the caller's transaction ends; empty when it has no row (CLOSED). */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<CircuitRecord> lock(String channelCode) {
-        String select = "select " + CircuitRows.COLUMNS + " from channel_circuit cc where cc.channel_code = ? for update";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(select)) {
-            s.setString(1, channelCode);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(CircuitRows.read(rs, channelCode)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the circuit of " + channelCode + " failed", e);
-        }
+        return sql.queryOne("select " + CircuitRows.COLUMNS + " from channel_circuit cc where cc.channel_code = ? for update",
+                row -> CircuitRows.read(row, channelCode), channelCode);
     }
 
     /**
@@ -70,38 +56,14 @@ class CircuitStore {
     }
 
     private boolean insert(CircuitRecord next) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setString(1, next.channelCode());
-            bindState(s, 2, next);
-            s.setInt(10, next.version());
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Creating the circuit of " + next.channelCode() + " failed", e);
-        }
+        return sql.update(INSERT, next.channelCode(), next.state().name(), next.changedAt(), next.reason(),
+                next.countingSince(), next.probesInFlight(), next.probeSuccesses(), next.probeChangedAt(),
+                next.generation(), next.version()) == 1;
     }
 
     private boolean update(CircuitRecord expected, CircuitRecord next) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPDATE)) {
-            bindState(s, 1, next);
-            s.setInt(9, next.version());
-            s.setString(10, next.channelCode());
-            s.setString(11, expected.state().name());
-            s.setInt(12, expected.version());
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Updating the circuit of " + next.channelCode() + " failed", e);
-        }
-    }
-
-    /** Binds state, changed_at, reason, counting_since, probes_in_flight, probe_successes, probe_changed_at, generation. */
-    private static void bindState(PreparedStatement s, int first, CircuitRecord next) throws SQLException {
-        s.setString(first, next.state().name());
-        CircuitRows.bindInstant(s, first + 1, next.changedAt());
-        s.setString(first + 2, next.reason());
-        CircuitRows.bindInstant(s, first + 3, next.countingSince());
-        s.setInt(first + 4, next.probesInFlight());
-        s.setInt(first + 5, next.probeSuccesses());
-        CircuitRows.bindInstant(s, first + 6, next.probeChangedAt());
-        s.setLong(first + 7, next.generation());
+        return sql.update(UPDATE, next.state().name(), next.changedAt(), next.reason(), next.countingSince(),
+                next.probesInFlight(), next.probeSuccesses(), next.probeChangedAt(), next.generation(), next.version(),
+                next.channelCode(), expected.state().name(), expected.version()) == 1;
     }
 }

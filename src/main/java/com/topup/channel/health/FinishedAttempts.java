@@ -14,8 +14,9 @@ class FinishedAttempts {
     }
 
     private static final String SINCE = """
-            select a.id, a.channel_code, a.carrier, o.province, a.face_value, a.status = 'SUCCEEDED', a.finished_at,
-                   coalesce(a.latency_ms, extract(epoch from a.finished_at - a.started_at) * 1000)::bigint
+            select a.id, a.channel_code, a.carrier, o.province, a.face_value, a.status = 'SUCCEEDED' as succeeded,
+                   a.finished_at, coalesce(a.latency_ms, extract(epoch from a.finished_at - a.started_at) * 1000)::bigint
+                       as latency_millis
             from channel_attempt a
             join topup_order o on o.id = a.order_id
             where a.finished_at > ? and a.status in ('SUCCEEDED', 'FAILED')
@@ -30,8 +31,9 @@ class FinishedAttempts {
 
     /** Up to {@code limit} attempts finished after {@code after}, in the order they finished. */
     List<Row> after(Instant after, int limit) {
-        return sql.query(SINCE, row -> new Row(row.getString(1), new SuccessModel.Observation(row.getString(2),
-                        row.getString(3), row.getString(4), row.getLong(5), row.getBoolean(6),
-                        row.getTimestamp(7).toInstant(), row.getLong(8))), after, limit);
+        return sql.query(SINCE, row -> new Row(row.getString("id"), new SuccessModel.Observation(
+                        row.getString("channel_code"), row.getString("carrier"), row.getString("province"),
+                        row.getLong("face_value"), row.getBoolean("succeeded"), Sql.instant(row, "finished_at"),
+                        row.getLong("latency_millis"))), after, limit);
     }
 }

@@ -1,10 +1,8 @@
 package com.topup.channel.health;
 
+import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Reads every channel's figures, circuit and recent outcomes in one statement: one row per channel (all
@@ -67,10 +64,10 @@ class HealthFiguresReader {
                    on f.channel_code = w.channel_code and f.carrier = w.carrier
             """.formatted(CircuitRows.COLUMNS, ChannelFaults.sqlCondition("a"));
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    HealthFiguresReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    HealthFiguresReader(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -81,36 +78,18 @@ class HealthFiguresReader {
     Reading read(Instant windowStart, Instant now, int evaluatedAttempts) {
         List<ChannelRow> channels = new ArrayList<>();
         List<CarrierRow> carriers = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FIGURES)) {
-            CircuitRows.bindInstant(s, 1, windowStart);
-            s.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC));
-            CircuitRows.bindInstant(s, 3, windowStart);
-            s.setInt(4, evaluatedAttempts);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String code = rs.getString("code");
-                    Figures figures = new Figures(rs.getLong("finished"), rs.getLong("succeeded"), nullableDouble(rs, "p50"),
-                            nullableDouble(rs, "p95"), rs.getInt("in_flight"));
-                    String carrier = rs.getString("carrier");
-                    if (carrier == null) {
-                        long quota = rs.getLong("daily_quota");
-                        Long dailyQuota = rs.wasNull() ? null : quota;
-                        channels.add(new ChannelRow(code, figures, rs.getLong("used_today"), dailyQuota,
-                                CircuitRows.read(rs, code), outcomes(rs.getArray("faults"))));
-                    } else {
-                        carriers.add(new CarrierRow(code, carrier, figures));
-                    }
-                }
+        sql.query(FIGURES, rs -> {
+            String code = rs.getString("code");
+            Figures figures = new Figures(rs.getLong("finished"), rs.getLong("succeeded"), Sql.nullableDouble(rs, "p50"),
+                    Sql.nullableDouble(rs, "p95"), rs.getInt("in_flight"));
+            String carrier = rs.getString("carrier");
+            if (carrier == null) {
+                return channels.add(new ChannelRow(code, figures, rs.getLong("used_today"), Sql.nullableLong(rs, "daily_quota"),
+                        CircuitRows.read(rs, code), outcomes(rs.getArray("faults"))));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading channel health figures failed", e);
-        }
+            return carriers.add(new CarrierRow(code, carrier, figures));
+        }, windowStart, LocalDate.ofInstant(now, ZoneOffset.UTC), windowStart, evaluatedAttempts);
         return new Reading(channels, carriers);
-    }
-
-    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
     }
 
     private static RecentOutcomes outcomes(Array faults) throws SQLException {

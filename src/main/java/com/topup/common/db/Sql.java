@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC for the statements on the intake hot path, where building Hibernate native queries costs more
- * than the database work. Connections come from the pool enlisted in the caller's JTA transaction.
+ * than the database work. Connections come from the pool enlisted in the caller's JTA transaction. Row mappers
+ * read columns by label, never by position, so a column added to a select list cannot shift a mapping.
  */
 @ApplicationScoped
 public class Sql {
@@ -51,6 +52,30 @@ public class Sql {
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /** The column as an instant, or null when it is SQL null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The column as a Long, or null when it is SQL null. */
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** The column as an Integer, or null when it is SQL null. */
+    public static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** The column as a Double, or null when it is SQL null. */
+    public static Double nullableDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
     }
 
     /** Runs a query and maps every row. */

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +98,7 @@ public class OperatorActionStore {
         ActionView view = new ActionView(row.getString("id"), row.getString("kind"), row.getString("order_id"),
                 row.getString("status"), row.getString("requested_by"), row.getString("reason"), row.getLong("amount"),
                 channelReference, excluded, row.getString("decided_by"), row.getString("decision_reason"),
-                instant(row.getTimestamp("created_at")), instant(row.getTimestamp("decided_at")), row.getString("outcome"));
+                Sql.instant(row, "created_at"), Sql.instant(row, "decided_at"), row.getString("outcome"));
         return new Stored(view, row.getString("request_digest"), row.getString("answer"));
     }
 
@@ -117,9 +116,5 @@ public class OperatorActionStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

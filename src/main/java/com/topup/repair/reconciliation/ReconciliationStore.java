@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +43,7 @@ public class ReconciliationStore {
                         on conflict (channel_code, day) do update set status = 'RUNNING', started_by = excluded.started_by,
                             started_at = excluded.started_at, finished_at = null, error = null
                         where (reconciliation_run.status <> 'RUNNING' and ?) or reconciliation_run.started_at < ?
-                        returning id""", row -> row.getLong(1), channel, day, startedBy, now, again, now.minus(stale));
+                        returning id""", row -> row.getLong("id"), channel, day, startedBy, now, again, now.minus(stale));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,7 +84,8 @@ public class ReconciliationStore {
         sql.query("""
                         select id, order_id, status, channel_reference, face_value from channel_attempt
                         where channel_code = ? and ((started_at >= ? and started_at < ?) or id = any(?))""",
-                row -> new OurCharge(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getLong(5)),
+                row -> new OurCharge(row.getString("id"), row.getString("order_id"), row.getString("status"),
+                        row.getString("channel_reference"), row.getLong("face_value")),
                 channel, from, from.plus(Duration.ofDays(1)), named.toArray(String[]::new))
                 .forEach(charge -> ours.put(charge.attemptId(), charge));
         return ours;
@@ -96,7 +96,7 @@ public class ReconciliationStore {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new HashSet<>(sql.query("""
                         select id from channel_attempt where channel_code = ? and started_at >= ? and started_at < ?""",
-                row -> row.getString(1), channel, from, from.plus(Duration.ofDays(1))));
+                row -> row.getString("id"), channel, from, from.plus(Duration.ofDays(1))));
     }
 
     /** Channel references of second charges on this channel already recorded as duplicates. */
@@ -105,7 +105,7 @@ public class ReconciliationStore {
         return new HashSet<>(sql.query("""
                         select channel_reference from anomaly
                         where kind = 'DUPLICATE_SUCCESS' and channel_code = ? and channel_reference is not null""",
-                row -> row.getString(1), channel));
+                row -> row.getString("channel_reference"), channel));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -127,12 +127,13 @@ public class ReconciliationStore {
     public List<DifferenceView> differences(long runId) {
         return sql.query("""
                         select d.kind, d.reference, d.order_id, d.channel_reference, d.statement_amount, d.our_amount,
-                               d.statement_status, d.our_status, d.anomaly_id, a.status
+                               d.statement_status, d.our_status, d.anomaly_id, a.status as anomaly_status
                         from reconciliation_difference d left join anomaly a on a.id = d.anomaly_id
                         where d.run_id = ? order by d.id""",
-                row -> new DifferenceView(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        (Long) row.getObject(5), (Long) row.getObject(6), row.getString(7), row.getString(8),
-                        (Long) row.getObject(9), row.getString(10)), runId);
+                row -> new DifferenceView(row.getString("kind"), row.getString("reference"), row.getString("order_id"),
+                        row.getString("channel_reference"), Sql.nullableLong(row, "statement_amount"),
+                        Sql.nullableLong(row, "our_amount"), row.getString("statement_status"), row.getString("our_status"),
+                        Sql.nullableLong(row, "anomaly_id"), row.getString("anomaly_status")), runId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -140,14 +141,15 @@ public class ReconciliationStore {
         return sql.query("""
                         select id, anomaly_id, order_id, reference, channel_reference, amount, status, created_at
                         from supplier_claim where channel_code = ? and status = 'OPEN' order by id""",
-                row -> new ClaimView(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
-                        row.getLong(6), row.getString(7), row.getTimestamp(8).toInstant()), channel);
+                row -> new ClaimView(row.getLong("id"), row.getLong("anomaly_id"), row.getString("order_id"),
+                        row.getString("reference"), row.getString("channel_reference"), row.getLong("amount"),
+                        row.getString("status"), Sql.instant(row, "created_at")), channel);
     }
 
     private static ReconciliationRun run(ResultSet row) throws SQLException {
-        Timestamp finished = row.getTimestamp(7);
-        return new ReconciliationRun(row.getLong(1), row.getString(2), row.getDate(3).toLocalDate(), row.getString(4),
-                row.getString(5), row.getTimestamp(6).toInstant(), finished == null ? null : finished.toInstant(),
-                row.getInt(8), row.getInt(9), row.getInt(10), row.getLong(11), row.getLong(12), row.getString(13));
+        return new ReconciliationRun(row.getLong("id"), row.getString("channel_code"), row.getDate("day").toLocalDate(),
+                row.getString("status"), row.getString("started_by"), Sql.instant(row, "started_at"),
+                Sql.instant(row, "finished_at"), row.getInt("statement_lines"), row.getInt("matched"),
+                row.getInt("differences"), row.getLong("statement_total"), row.getLong("our_total"), row.getString("error"));
     }
 }
