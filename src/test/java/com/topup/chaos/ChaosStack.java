@@ -1,6 +1,7 @@
 package com.topup.chaos;
 
 import com.topup.devenv.Databases;
+import com.topup.devenv.EarlyLogging;
 import com.topup.devenv.FreePorts;
 import com.topup.devenv.LocalApp;
 import com.topup.devenv.LocalDirs;
@@ -55,6 +56,7 @@ final class ChaosStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         logs = root.resolve("logs");
+        EarlyLogging.initialise();
         CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> LocalKeycloak.start(
                 FreePorts.next(), root.resolve("keycloak"), false, List.of(LocalDirs.realmFile())));
         postgres = LocalPostgres.start(postgresPort, root.resolve("postgres"), true, true);

@@ -50,6 +50,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "launcher-stopping"));
         long started = System.nanoTime();
         say("Starting PostgreSQL, Kafka and Keycloak (data in " + data + ") ...");
+        EarlyLogging.initialise();
         CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() ->
                 LocalKeycloak.start(keycloakPort, data.resolve("keycloak"), true, List.of(LocalDirs.realmFile())));
         LocalPostgres postgres = LocalPostgres.start(postgresPort, data.resolve("postgres"), true, true);

@@ -38,6 +38,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        EarlyLogging.initialise();
         CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> LocalKeycloak.start(
                 FreePorts.next(), root.resolve("keycloak"), false,
                 List.of(LocalDirs.realmFile(), LocalDirs.realmFile().resolveSibling("test-other-realm.json"))));
