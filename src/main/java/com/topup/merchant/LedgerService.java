@@ -13,6 +13,9 @@ import java.util.Map;
 @ApplicationScoped
 public class LedgerService {
 
+    /** The largest single credit (10 billion yuan): far above any real top-up of a float, far below a balance overflow. */
+    static final long MAX_CREDIT = 1_000_000_000_000L;
+
     private final Sql sql;
 
     public LedgerService(Sql sql) {
@@ -60,8 +63,9 @@ public class LedgerService {
 
     @Transactional
     public long credit(long merchantId, long amount, String note) {
-        if (amount <= 0) {
-            throw new ApiException(400, "INVALID_REQUEST", "A credit must be a positive number of fen");
+        if (amount <= 0 || amount > MAX_CREDIT) {
+            throw new ApiException(400, "INVALID_REQUEST", "A credit must be 1 to " + MAX_CREDIT + " fen",
+                    Map.of("max", MAX_CREDIT));
         }
         long balanceAfter = add(merchantId, amount);
         insertEntry(merchantId, LedgerKind.CREDIT, amount, balanceAfter, null, note);

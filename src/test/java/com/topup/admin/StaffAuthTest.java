@@ -49,6 +49,8 @@ class StaffAuthTest {
                 .post("/admin/api/merchants/opened-by-admin/credits").then().statusCode(200).body("balance", equalTo(5250));
         given().auth().oauth2(admin).contentType("application/json").body("null")
                 .post("/admin/api/merchants/opened-by-admin/credits").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
+        given().auth().oauth2(admin).contentType("application/json").body("{\"amount\":6758762625924835939,\"note\":\"too much\"}")
+                .post("/admin/api/merchants/opened-by-admin/credits").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
         given().auth().oauth2(admin).contentType("application/json").body("null")
                 .post("/admin/api/merchants").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
         given().auth().oauth2(token("topup", "auditor")).get("/admin/api/merchants/opened-by-admin/reconciliation")
