@@ -155,20 +155,24 @@ public class OrderTransitions {
         return moved == 1;
     }
 
-    private Optional<OrderFinished> publish(String orderId, String type) {
-        return sql.queryOne("select " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url"
+    /** Puts the order's new state on topup.order-events and returns the order as this transaction sees it. */
+    private Optional<CurrentOrder> publish(String orderId, String type) {
+        Optional<CurrentOrder> current = sql.queryOne("select " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url"
                         + " from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?",
-                row -> {
-                    OrderView view = OrderRows.view(row);
-                    outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId, OrderEvent.of(type, row.getString("merchant_code"), view));
-                    return new OrderFinished(orderId, OrderStatus.valueOf(view.status()), view, row.getLong("merchant_id"),
-                            row.getString("notify_url"));
-                }, orderId);
+                row -> new CurrentOrder(OrderRows.view(row), row.getString("merchant_code"), row.getLong("merchant_id"),
+                        row.getString("notify_url")), orderId);
+        current.ifPresent(order -> outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId,
+                OrderEvent.of(type, order.merchantCode(), order.view())));
+        return current;
     }
 
     /** Publishes the final state and tells the observers, with the order as this transaction left it. */
     private void publishFinal(String orderId, String type) {
-        publish(orderId, type).ifPresent(finished::fire);
+        publish(orderId, type).ifPresent(order -> finished.fire(new OrderFinished(orderId,
+                OrderStatus.valueOf(order.view().status()), order.view(), order.merchantId(), order.notifyUrl())));
         metrics.counter("topup_orders_finished_total", "status", type.substring("ORDER_".length())).increment();
+    }
+
+    private record CurrentOrder(OrderView view, String merchantCode, long merchantId, String notifyUrl) {
     }
 }
