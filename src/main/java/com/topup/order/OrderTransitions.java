@@ -85,7 +85,7 @@ public class OrderTransitions {
                     updated_at = ?, version = version + 1
                 where id = ? and status in ('PROCESSING', 'REVIEW')""", now, now, orderId);
         if (moved == 1) {
-            publishFinal(orderId, "ORDER_SUCCEEDED");
+            publishFinal(orderId, OrderStatus.SUCCEEDED);
         }
         return moved == 1;
     }
@@ -101,7 +101,7 @@ public class OrderTransitions {
                 row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, failureCode, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.refundOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publishFinal(orderId, "ORDER_FAILED");
+            publishFinal(orderId, OrderStatus.FAILED);
         });
         return charged.isPresent();
     }
@@ -137,7 +137,7 @@ public class OrderTransitions {
                 row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, now, now, orderId);
         charged.ifPresent(merchantAndPrice -> {
             ledger.rechargeOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publishFinal(orderId, "ORDER_SUCCEEDED");
+            publishFinal(orderId, OrderStatus.SUCCEEDED);
         });
         return charged.isPresent();
     }
@@ -167,10 +167,10 @@ public class OrderTransitions {
     }
 
     /** Publishes the final state and tells the observers, with the order as this transaction left it. */
-    private void publishFinal(String orderId, String type) {
-        publish(orderId, type).ifPresent(order -> finished.fire(new OrderFinished(orderId,
-                OrderStatus.valueOf(order.view().status()), order.view(), order.merchantId(), order.notifyUrl())));
-        metrics.counter("topup_orders_finished_total", "status", type.substring("ORDER_".length())).increment();
+    private void publishFinal(String orderId, OrderStatus status) {
+        publish(orderId, "ORDER_" + status.name()).ifPresent(order -> finished.fire(
+                new OrderFinished(orderId, status, order.view(), order.merchantId(), order.notifyUrl())));
+        metrics.counter("topup_orders_finished_total", "status", status.name()).increment();
     }
 
     private record CurrentOrder(OrderView view, String merchantCode, long merchantId, String notifyUrl) {

@@ -187,9 +187,7 @@ public class AttemptStore {
                 insert into channel_daily_usage (channel_code, day, stripe, amount)
                 select ?, ?, 0, ? from others where others.amount + ? <= ?
                 on conflict (channel_code, day, stripe) do update set amount = channel_daily_usage.amount + excluded.amount
-                where channel_daily_usage.amount + excluded.amount
-                      + (select coalesce(sum(amount), 0) from channel_daily_usage
-                         where channel_code = excluded.channel_code and day = excluded.day and stripe <> 0) <= ?""",
+                where channel_daily_usage.amount + excluded.amount + (select amount from others) <= ?""",
                 channelCode, day, channelCode, day, amount, amount, dailyQuota, dailyQuota) == 1;
     }
 
