@@ -1,6 +1,7 @@
 // Predicted against observed success. Orders go to two simulated channels, a reliable one and one that fails a third
 // of its orders; the operator reads on an order's page what routing predicted for each attempt next to how it ended,
-// and on the channel pages how the predictions compare with what happened.
+// and on the channel pages how the predictions compare with what happened; an auditor reads the same pages, without
+// any edit control.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, login, open, placeOrder, settled, shot, staff, until } from './support.mjs';
@@ -109,6 +110,36 @@ test('operator: compares predicted with observed success on the channel pages', 
   await panel.getByTestId('calibration-overall').waitFor();
   await settled(page);
   await shot(page, 'operator-channel-calibration');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('auditor: reads the same predicted against observed success, with no way to change a channel', async () => {
+  const report = (await staff('auditor', 'GET', '/channels/calibration?hours=24')).body;
+  const busiest = [...report.channels].sort((a, b) => b.overall.attempts - a.overall.attempts)[0];
+  const page = await login(browser, 'auditor');
+  assert.ok((await page.locator('.nav a').allInnerTexts()).includes('渠道'), 'the channels in the auditor\'s menu');
+  await open(page, 'channels');
+  await page.getByTestId('channels').locator('tr', { has: page.getByRole('link', { name: busiest.channel, exact: true }) }).waitFor();
+  await page.getByTestId('calibration-summary').locator('tbody tr').first().waitFor();
+  for (const label of ['停用', '启用']) {
+    assert.equal(await page.getByRole('button', { name: label, exact: true }).count(), 0, `no "${label}" for an auditor`);
+  }
+  await settled(page);
+  await shot(page, 'auditor-channels-calibration');
+
+  await open(page, `channels/${busiest.channel}`);
+  const panel = page.getByTestId('calibration');
+  const overall = panel.getByTestId('calibration-overall');
+  await overall.waitFor();
+  assert.match(await overall.innerText(), new RegExp(`\\b${busiest.overall.attempts}\\b`));
+  assert.match(await overall.innerText(), new RegExp(`${(busiest.overall.predicted * 100).toFixed(1)}%`));
+  assert.equal(await panel.locator('.chart').count(), 2, 'the band chart and the chart over time');
+  assert.equal(await page.getByRole('button', { name: '修改条款', exact: true }).count(), 0, 'no terms editing for an auditor');
+  assert.equal(await page.locator('.page-header button').count(), 0, 'no action in the channel page\'s header');
+  assert.equal(await page.locator('.state-error').count(), 0, 'no refusal on the channel page');
+  await settled(page);
+  await shot(page, 'auditor-channel-calibration');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

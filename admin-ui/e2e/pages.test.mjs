@@ -13,7 +13,7 @@ after(async () => {
 
 const PAGES = {
   operator: ['dashboard', 'rules', 'channels', 'channels/sim-fast', 'orders', 'repair', 'reconciliation', 'merchants', 'instructions'],
-  auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'orders', 'repair', 'reconciliation', 'merchants', 'audit'],
+  auditor: ['dashboard', 'rules', 'rules/routing/versions/1', 'channels', 'channels/sim-fast', 'orders', 'repair', 'reconciliation', 'merchants', 'audit'],
   admin: ['dashboard', 'channels', 'merchants', 'audit'],
 };
 
@@ -38,6 +38,9 @@ for (const [user, pages] of Object.entries(PAGES)) {
       assert.equal(await page.locator('.version-actions button').count(), 0, 'no action buttons for an auditor');
       await open(page, 'reconciliation');
       assert.equal(await page.getByRole('button', { name: '立即对账' }).count(), 0, 'no reconciliation run for an auditor');
+      await open(page, 'channels/sim-fast');
+      await page.getByTestId('calibration').waitFor();
+      assert.equal(await page.getByRole('button', { name: '修改条款' }).count(), 0, 'no terms editing for an auditor');
     }
     assert.deepEqual(page.problems, []);
     await page.context().close();

@@ -84,8 +84,7 @@ export default function ReconciliationPage() {
       await queryClient.invalidateQueries({ queryKey: ['reconciliation', 'recent'] });
     },
   });
-  const configured = useQuery({ queryKey: ['channels', 'health'], queryFn: () => channelsApi.all(),
-    enabled: permissions.runReconciliation });
+  const configured = useQuery({ queryKey: ['channels', 'health'], queryFn: () => channelsApi.all() });
   const channels = [...new Set([...(configured.data ?? []).map((c) => c.channel.code),
     ...(recent.data ?? []).map((r) => r.channel)])].sort();
   return (

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { can, homeFor, navFor } from './roles';
 
 describe('role-driven navigation', () => {
-  it('shows an auditor the read-only pages and no rule approvals or channels', () => {
+  it('shows an auditor the read-only pages, channels included, and no rule approvals', () => {
     const pages = navFor(['auditor']).map((n) => n.path);
-    expect(pages).toEqual(['dashboard', 'rules', 'orders', 'repair', 'reconciliation', 'merchants', 'audit']);
+    expect(pages).toEqual(['dashboard', 'rules', 'channels', 'orders', 'repair', 'reconciliation', 'merchants', 'audit']);
     const allowed = can(['auditor']);
-    expect(allowed.editRules || allowed.approveRules || allowed.actOnOrders || allowed.editChannels).toBe(false);
+    expect(Object.entries(allowed).filter(([, yes]) => yes)).toEqual([]);
+  });
+
+  it('keeps the channel pages from rule people and editing channel terms with admins', () => {
+    expect(navFor(['rule-author', 'rule-approver']).map((n) => n.path)).not.toContain('channels');
+    expect(navFor(['operator']).map((n) => n.path)).toContain('channels');
+    expect(navFor(['admin']).map((n) => n.path)).toContain('channels');
+    expect(can(['auditor']).editChannels).toBe(false);
+    expect(can(['operator', 'auditor']).editChannels).toBe(false);
   });
 
   it('lands rule people on the rules and operators on the dashboard', () => {

@@ -13,7 +13,7 @@ export const NAV: NavEntry[] = [
   { path: 'dashboard', label: 'nav.dashboard', roles: ['operator', 'auditor', 'admin'] },
   { path: 'rules', label: 'nav.rules', roles: ANY },
   { path: 'approvals', label: 'nav.approvals', roles: ['rule-approver'] },
-  { path: 'channels', label: 'nav.channels', roles: ['operator', 'admin'] },
+  { path: 'channels', label: 'nav.channels', roles: ['operator', 'auditor', 'admin'] },
   { path: 'orders', label: 'nav.orders', roles: ['operator', 'auditor'] },
   { path: 'repair', label: 'nav.repair', roles: ['operator', 'auditor'] },
   { path: 'reconciliation', label: 'nav.reconciliation', roles: ['operator', 'auditor'] },

@@ -42,7 +42,7 @@ public class ChannelHealthResource {
     }
 
     @GET
-    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.ADMIN})
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
     public ChannelOverTime one(@PathParam("code") String code, @QueryParam("minutes") @DefaultValue("60") int minutes) {
         if (minutes < 1 || minutes > 1440) {
             throw new ApiException(400, "INVALID_REQUEST", "minutes must be between 1 and 1440", Map.of("field", "minutes"));

@@ -30,7 +30,7 @@ public class ChannelsHealthResource {
     }
 
     @GET
-    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.ADMIN})
+    @RolesAllowed({StaffRoles.OPERATOR, StaffRoles.AUDITOR, StaffRoles.ADMIN})
     public List<ChannelHealthResource.ChannelNow> all() {
         return channels.list().stream().map(c -> ChannelHealthResource.now(c, health, history, circuits)).toList();
     }

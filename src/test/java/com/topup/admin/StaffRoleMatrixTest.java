@@ -87,8 +87,8 @@ class StaffRoleMatrixTest {
             new Endpoint("PUT", "/admin/api/sim/suppliers/sim-none", "{}", Set.of("admin")),
             new Endpoint("POST", "/admin/api/sim/suppliers/sim-none/outage", "{\"seconds\":0}", Set.of("admin")),
             new Endpoint("GET", "/admin/api/dashboard", null, Set.of("operator", "auditor", "admin")),
-            new Endpoint("GET", "/admin/api/channels/health", null, Set.of("operator", "admin")),
-            new Endpoint("GET", "/admin/api/channels/sim-fast/health", null, Set.of("operator", "admin")),
+            new Endpoint("GET", "/admin/api/channels/health", null, Set.of("operator", "auditor", "admin")),
+            new Endpoint("GET", "/admin/api/channels/sim-fast/health", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("GET", "/admin/api/channels/calibration", null, Set.of("operator", "auditor", "admin")),
             new Endpoint("GET", "/admin/api/rulesets/routing/facts?orderId=T-NONE", null, Set.of("analyst", "approver")));
 
