@@ -13,8 +13,11 @@ import java.util.TreeMap;
 
 /**
  * Replays the latest real orders through a draft (or a stored version) in a rule worker and compares its first
- * channel with the one each order's first attempt really went to. Success and cost are estimated for both with
- * today's channel figures (the order carrier's success rate, the channel's cost rate). Nothing is stored or sent.
+ * channel with the one each order's first attempt really went to. Each order meets the channels as routing would
+ * see them now for that order: the success model's prediction for its carrier, province and face value (orders the
+ * model predicts alike share one set of channel facts). Success and cost are estimated for both choices with those
+ * facts: the chosen channel's predicted success for that order (0 where no channel, or one no longer enabled, was
+ * chosen) and the channel's cost rate. Nothing is stored or sent.
  */
 @ApplicationScoped
 public class BacktestService {
@@ -52,23 +55,22 @@ public class BacktestService {
             usedVersion = version;
         }
         List<DecidedOrder> decided = orders.get().latest(n);
-        Map<String, List<ChannelFact>> channels = new HashMap<>();
+        ChannelsNow channels = orders.get().channelsNow(decided.stream().map(DecidedOrder::order).toList());
         List<SimulationInput.Order> inputs = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         for (DecidedOrder d : decided) {
-            channels.computeIfAbsent(d.order().getCarrier(), c -> orders.get().channelsNow(c));
             inputs.add(SimulationInput.Order.of(d.order()));
             seeds.add(d.seed());
         }
         Map<String, List<SimulationInput.Channel>> channelInputs = new HashMap<>();
-        channels.forEach((carrier, facts) -> channelInputs.put(carrier, facts.stream().map(SimulationInput.Channel::of).toList()));
+        channels.channels().forEach((group, facts) ->
+                channelInputs.put(group, facts.stream().map(SimulationInput.Channel::of).toList()));
         List<String> after = decided.isEmpty() ? List.of()
-                : workers.backtest(ruleSet, text, new RuleTrials.BacktestInput(inputs, seeds, channelInputs));
+                : workers.backtest(ruleSet, text, new RuleTrials.BacktestInput(inputs, seeds, channels.groups(), channelInputs));
         return compare(decided, after, channels, usedVersion);
     }
 
-    private static BacktestResult compare(List<DecidedOrder> decided, List<String> after,
-                                          Map<String, List<ChannelFact>> channels, Integer version) {
+    static BacktestResult compare(List<DecidedOrder> decided, List<String> after, ChannelsNow channels, Integer version) {
         int changed = 0;
         Map<String, Integer> before = new TreeMap<>();
         Map<String, Integer> draft = new TreeMap<>();
@@ -86,11 +88,11 @@ public class BacktestService {
             before.merge(d.channel() == null ? "none" : d.channel(), 1, Integer::sum);
             draft.merge(chosen == null ? "none" : chosen, 1, Integer::sum);
             versions.merge(d.ruleVersion() == null ? "default" : "v" + d.ruleVersion(), 1, Integer::sum);
-            List<ChannelFact> now = channels.getOrDefault(d.order().getCarrier(), List.of());
+            List<ChannelFact> now = channels.forOrder(i);
             ChannelFact was = find(now, d.channel());
             ChannelFact will = find(now, chosen);
-            successBefore += was == null ? 0 : was.getSuccessRate();
-            successAfter += will == null ? 0 : will.getSuccessRate();
+            successBefore += was == null ? 0 : was.getPredictedSuccess();
+            successAfter += will == null ? 0 : will.getPredictedSuccess();
             costBefore += cost(was, d.order());
             costAfter += cost(will, d.order());
         }

@@ -1,6 +1,6 @@
 package com.topup.rules;
 
-import com.topup.rules.model.ChannelFact;
+import com.topup.rules.model.OrderFact;
 import java.util.List;
 
 /**
@@ -12,6 +12,9 @@ public interface DecidedOrders {
     /** The latest orders whose first attempt has been made, newest first. */
     List<DecidedOrder> latest(int limit);
 
-    /** Every enabled channel as routing would see it now for an order of this carrier. */
-    List<ChannelFact> channelsNow(String carrier);
+    /**
+     * Every enabled channel as routing would see it now for each of these orders, with its predicted success for the
+     * order's carrier, province and face value; orders that routing sees alike share one list.
+     */
+    ChannelsNow channelsNow(List<OrderFact> orders);
 }

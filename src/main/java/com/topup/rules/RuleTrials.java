@@ -27,8 +27,12 @@ final class RuleTrials implements WorkerLoop.Jobs {
 
     private final DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, Long.MAX_VALUE);
 
-    /** A backtest's input: orders with their seeds, and the channels as they are now, per carrier. */
-    record BacktestInput(List<SimulationInput.Order> orders, List<Long> seeds, Map<String, List<SimulationInput.Channel>> channels) {
+    /**
+     * A backtest's input: orders with their seeds and groups, and the channels as they are now per group of orders
+     * routing sees alike ({@code groups.get(i)} is the i-th order's key in {@code channels}).
+     */
+    record BacktestInput(List<SimulationInput.Order> orders, List<Long> seeds, List<String> groups,
+                         Map<String, List<SimulationInput.Channel>> channels) {
     }
 
     /** A simulation's input, as the staff API takes it. */
@@ -105,7 +109,7 @@ final class RuleTrials implements WorkerLoop.Jobs {
         List<String> choices = new ArrayList<>(in.orders().size());
         for (int i = 0; i < in.orders().size(); i++) {
             SimulationInput.Order order = in.orders().get(i);
-            List<ChannelFact> channels = SimulationInput.channels(in.channels().getOrDefault(order.carrier(), List.of()));
+            List<ChannelFact> channels = SimulationInput.channels(in.channels().getOrDefault(in.groups().get(i), List.of()));
             List<RouteCandidate> ranked = runtime.route(order.toFact(), channels, new RuleRandom(in.seeds().get(i))).ranked();
             choices.add(ranked.isEmpty() ? null : ranked.get(0).channel());
         }

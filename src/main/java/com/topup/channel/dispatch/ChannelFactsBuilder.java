@@ -36,15 +36,9 @@ public class ChannelFactsBuilder {
 
     /**
      * Every enabled channel not in {@code tried}, with success rate and latency for the order's carrier where the
-     * window has attempts for it (suppliers differ a lot between carriers), else the channel's overall figures.
-     */
-    public List<ChannelFact> untried(Set<String> tried, String carrier) {
-        return untried(tried, carrier, null, 0);
-    }
-
-    /**
-     * As {@link #untried(Set, String)}, with each channel's predicted success for an order of this carrier, province
-     * and face value (the province may be null, a face value of 0 stands for any).
+     * window has attempts for it (suppliers differ a lot between carriers), else the channel's overall figures, and
+     * each channel's predicted success for an order of this carrier, province and face value (the province may be
+     * null).
      */
     public List<ChannelFact> untried(Set<String> tried, String carrier, String province, long faceValue) {
         ChannelHealthSnapshot snapshot = health.snapshot();

@@ -1,18 +1,24 @@
 package com.topup.channel.dispatch;
 
+import com.topup.channel.health.SuccessModel;
 import com.topup.common.db.Sql;
+import com.topup.rules.ChannelsNow;
 import com.topup.rules.DecidedOrder;
 import com.topup.rules.DecidedOrders;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.OrderFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Recent routing decisions for backtests, as recorded: each order's first attempt with its channel and routing
- * version, the order as rules saw it then, and the seed its decision drew with; channels as routing sees them now.
+ * version, the order as rules saw it then, and the seed its decision drew with; channels as routing sees them now for
+ * each such order.
  */
 @ApplicationScoped
 public class DecidedOrdersReader implements DecidedOrders {
@@ -49,8 +55,17 @@ public class DecidedOrdersReader implements DecidedOrders {
                 limit);
     }
 
+    /** One list of channel facts per kind of order the success model predicts alike (carrier, province, band). */
     @Override
-    public List<ChannelFact> channelsNow(String carrier) {
-        return facts.untried(Set.of(), carrier);
+    public ChannelsNow channelsNow(List<OrderFact> orders) {
+        List<String> groups = new ArrayList<>(orders.size());
+        Map<String, List<ChannelFact>> channels = new HashMap<>();
+        for (OrderFact order : orders) {
+            String group = SuccessModel.orderKind(order.getCarrier(), order.getProvince(), order.getFaceValue());
+            channels.computeIfAbsent(group, g -> facts.untried(Set.of(), order.getCarrier(), order.getProvince(),
+                    order.getFaceValue()));
+            groups.add(group);
+        }
+        return new ChannelsNow(groups, channels);
     }
 }

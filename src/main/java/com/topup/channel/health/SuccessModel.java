@@ -93,6 +93,14 @@ public final class SuccessModel {
         return new SuccessPrediction(Math.min(1, Math.max(0, success)), sampleSize, confidence, Math.round(latency));
     }
 
+    /**
+     * The kind of order this model predicts alike at any one moment, for every channel: the same carrier, province
+     * and face-value band (the hour of day is the moment's). Orders of one kind may share their channel predictions.
+     */
+    public static String orderKind(String carrier, String province, long faceValue) {
+        return carrier + "/" + (province == null ? UNKNOWN_PROVINCE : province) + "/" + FaceValueBand.of(faceValue);
+    }
+
     /** From the broadest level to the full cell: all channels, channel, + carrier, + province, + band and hour. */
     private List<Key> path(String channel, String carrier, String province, long faceValue, Instant when) {
         String p = province == null ? UNKNOWN_PROVINCE : province;

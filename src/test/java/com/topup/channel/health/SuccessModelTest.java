@@ -1,6 +1,7 @@
 package com.topup.channel.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -32,6 +33,28 @@ class SuccessModelTest {
         assertEquals(1_000, p.expectedLatencyMillis());
         assertEquals(0, p.sampleSize(), 1e-9);
         assertEquals(0, p.confidence(), 1e-9);
+    }
+
+    /** Orders of one kind (carrier, province, face-value band) meet the same predictions; other kinds may not. */
+    @Test
+    void ordersOfOneKindArePredictedAlike() {
+        attempts("A", "CHINA_MOBILE", "广东", 5_000, 200, 0.5, T0, 300);
+        attempts("A", "CHINA_MOBILE", "广东", 20_000, 200, 1.0, T0, 300);
+        attempts("A", "CHINA_MOBILE", "北京", 5_000, 200, 1.0, T0, 300);
+        assertEquals(SuccessModel.orderKind("CHINA_MOBILE", "广东", 5_000), SuccessModel.orderKind("CHINA_MOBILE", "广东", 10_000));
+        assertEquals(model.predict("A", "CHINA_MOBILE", "广东", 5_000, T0), model.predict("A", "CHINA_MOBILE", "广东", 10_000, T0));
+        assertEquals(SuccessModel.orderKind("CHINA_MOBILE", null, 100), SuccessModel.orderKind("CHINA_MOBILE", null, 3_000));
+
+        double guangdong = model.predict("A", "CHINA_MOBILE", "广东", 5_000, T0).success();
+        for (String[] other : new String[][] {{"CHINA_MOBILE", "广东", "20000"}, {"CHINA_MOBILE", "北京", "5000"},
+                {"CHINA_UNICOM", "广东", "5000"}}) {
+            long faceValue = Long.parseLong(other[2]);
+            assertNotEquals(SuccessModel.orderKind("CHINA_MOBILE", "广东", 5_000), SuccessModel.orderKind(other[0], other[1],
+                    faceValue), "another kind: " + String.join(" ", other));
+            assertTrue(Math.abs(model.predict("A", other[0], other[1], faceValue, T0).success() - guangdong) > 0.05,
+                    "and another prediction: " + String.join(" ", other));
+        }
+        assertNotEquals(SuccessModel.orderKind("CHINA_MOBILE", "广东", 5_000), SuccessModel.orderKind("CHINA_MOBILE", null, 5_000));
     }
 
     @Test
