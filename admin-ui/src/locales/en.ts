@@ -62,7 +62,7 @@ const en: Shape<typeof zhCN> = {
       repair: { stuck: 'Stuck: queried 5 times', duplicateSuccess: 'Two channels report success', amountMismatch: 'Amount differs from the order' },
     },
     backtest: {
-      orders: 'Recent orders', run: 'Run backtest', hint: 'Replays orders as they were decided and estimates success and cost from current health figures.',
+      orders: 'Recent orders', run: 'Run backtest', hint: 'Replays orders as they were decided, with the channels as routing sees them now for each order; success is the chosen channel\'s predicted success for that order, cost its cost rate.',
       replayed: 'Orders replayed', changed: 'Decisions changed', success: 'Expected success (before → after)', cost: 'Expected cost (before → after)',
       channel: 'Channel', before: 'Share now', after: 'Share with this text', noOrders: 'There are no orders to replay.',
     },

@@ -58,7 +58,7 @@ const zhCN = {
       repair: { stuck: '卡单：已查询 5 次', duplicateSuccess: '两个渠道都报告成功', amountMismatch: '充值金额与订单不符' },
     },
     backtest: {
-      orders: '最近订单数', run: '开始回测', hint: '按当时的决定重放，并用当前健康数据估算成功率和成本。',
+      orders: '最近订单数', run: '开始回测', hint: '按当时的决定重放，每笔订单按路由此刻对它看到的渠道重新决定；成功率取所选渠道对该订单的预测成功率，成本按渠道费率。',
       replayed: '回放订单', changed: '决定改变', success: '预计成功率（前 → 后）', cost: '预计成本（前 → 后）',
       channel: '渠道', before: '当前份额', after: '新规则份额', noOrders: '没有可回放的订单。',
     },
