@@ -17,7 +17,9 @@ import java.util.Locale;
  * tree model instead of the success model, round robin, an oracle) over the same order stream in simulated time, with
  * the rules compiled and run as the platform runs them and the success model learning as it learns on an instance.
  * The seed and seed + GBT runs train both estimators side by side and score their predictions of every attempt.
- * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] ({@code no-gbt}: without the boosted model).
+ * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] [warmup=3000] [seed=42] ({@code no-gbt}:
+ * without the boosted model; {@code warmup}: orders routed and learnt from before the measured ones, 0 for a cold
+ * start; {@code seed}: the order stream and the fates).
  */
 public final class QualityBench {
 
@@ -33,24 +35,40 @@ public final class QualityBench {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-        boolean gbt = !(args.length > 2 && "no-gbt".equals(args[2]));
+        boolean gbt = true;
+        int warmup = 3000;
+        long seed = SEED;
+        for (int i = 2; i < args.length; i++) {
+            if ("no-gbt".equals(args[i])) {
+                gbt = false;
+            } else if (args[i].startsWith("warmup=")) {
+                warmup = Integer.parseInt(args[i].substring("warmup=".length()));
+            } else if (args[i].startsWith("seed=")) {
+                seed = Long.parseLong(args[i].substring("seed=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[i] + " (no-gbt, warmup=N, seed=N)");
+            }
+        }
         GbtSuccessModel.Settings gbtSettings = GbtSuccessModel.Settings.defaults();
         PrintStream out = System.out;
-        List<ReplayOrder> stream = ReplayOrder.stream(orders, rate, SEED);
+        List<ReplayOrder> stream = ReplayOrder.stream(warmup + orders, rate, seed);
         double runSeconds = orders / rate;
         out.printf(Locale.ROOT, "Routing quality, replayed: %d orders at %.0f orders/s (%.0f s of simulated time), seed %d%n",
-                orders, rate, runSeconds, SEED);
+                orders, rate, runSeconds, seed);
         out.println(MachineLine.now());
         out.println("Every policy meets the same fates: an order's draw on a channel (success and latency) comes from the"
                 + " scenario seed, the order's position in the stream and the channel, never from an order id or the order"
                 + " of events; whether the draw succeeds depends on the channel's true odds at the time of the attempt.");
+        out.printf(Locale.ROOT, "Warm-up: every policy first routes %d orders (%.0f s) that the figures leave out, so the"
+                + " models start from a record as an instance starts from its lookback; warmup=0 measures a cold start.%n",
+                warmup, warmup / rate);
         if (gbt) {
             out.println("Boosted trees: XGBoost " + gbtSettings + "; features: " + GbtFeatures.DESCRIPTION);
         }
         PredictionReport predictions = new PredictionReport();
         long started = System.nanoTime();
         try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 120_000)) {
-            for (ReplayScenario scenario : ReplayScenario.all(runSeconds)) {
+            for (ReplayScenario scenario : ReplayScenario.all(runSeconds, warmup / rate)) {
                 List<ReplayFigures> figures = new ArrayList<>();
                 for (PolicyTexts texts : policies(gbt)) {
                     try (RuleSetRuntime routing = runtime(compiler, "routing", texts.routing());
@@ -58,10 +76,11 @@ public final class QualityBench {
                         ReplayPolicy policy = new ReplayPolicy(texts.name(), texts.description(), routing, fallback,
                                 texts.predictions(), texts.scored());
                         boolean withGbt = policy.scored() || policy.predictions() == ReplayEstimators.Source.GBT;
-                        PlatformReplay replay = new PlatformReplay(scenario, stream, SEED, policy,
+                        PlatformReplay replay = new PlatformReplay(scenario, stream, seed, policy,
                                 withGbt ? gbtSettings : null);
                         try (ReplayEstimators estimators = replay.estimators()) {
-                            List<PlatformReplay.OrderRun> runs = replay.run();
+                            List<PlatformReplay.OrderRun> all = replay.run();
+                            List<PlatformReplay.OrderRun> runs = all.subList(warmup, all.size());
                             figures.add(ReplayFigures.of(policy.name(), runs,
                                     replay.notice().describe("joins".equals(scenario.change().what())) + "; "
                                             + replay.notice().sentFirst(runs)));

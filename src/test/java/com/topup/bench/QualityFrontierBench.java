@@ -63,10 +63,13 @@ public final class QualityFrontierBench {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-        List<RoutingVariant> variants = args.length > 2
-                ? List.of(args).subList(2, args.length).stream().map(RoutingVariant::parse).toList() : grid();
+        List<String> options = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        int warmup = options.stream().filter(o -> o.startsWith("warmup=")).map(o -> Integer.parseInt(o.substring(7)))
+                .reduce((a, b) -> b).orElse(3000);
+        List<String> named = options.stream().filter(o -> !o.startsWith("warmup=")).toList();
+        List<RoutingVariant> variants = named.isEmpty() ? grid() : named.stream().map(RoutingVariant::parse).toList();
         PrintStream out = System.out;
-        List<ReplayOrder> stream = ReplayOrder.stream(orders, rate, SEED);
+        List<ReplayOrder> stream = ReplayOrder.stream(warmup + orders, rate, SEED);
         double runSeconds = orders / rate;
         out.printf(Locale.ROOT, "Routing quality frontier, replayed: %d variants of the seed routing rules x 4 scenarios,"
                 + " %d orders at %.0f orders/s (%.0f s of simulated time) per run, seed %d%n", variants.size(), orders,
@@ -75,6 +78,8 @@ public final class QualityFrontierBench {
             out.printf(Locale.ROOT, "Fewer orders than the quality bench's 6000: the runs are shorter, the learning at the"
                     + " start weighs more and the figures are noisier; confirm a candidate with %d orders.%n", 6000);
         }
+        out.printf(Locale.ROOT, "Warm-up: each run first routes %d orders that the figures leave out, as the quality bench"
+                + " does (warmup=0 for a cold start).%n", warmup);
         out.println(MachineLine.now());
         out.println("Every variant meets the same fates as round robin and the oracle (drawn from the scenario seed, the"
                 + " order's position and the channel); the variants use the success model and the seed fallback rules.");
@@ -86,10 +91,10 @@ public final class QualityFrontierBench {
         List<Row> rows = new ArrayList<>();
         long started = System.nanoTime();
         try (DrlCompiler compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 120_000)) {
-            for (ReplayScenario scenario : ReplayScenario.all(runSeconds)) {
-                ReplayFigures roundRobin = replay(compiler, scenario, stream, "round robin",
+            for (ReplayScenario scenario : ReplayScenario.all(runSeconds, warmup / rate)) {
+                ReplayFigures roundRobin = replay(compiler, scenario, stream, warmup, "round robin",
                         RoutingPolicies.roundRobin().drl(), earlierFallback, ReplayEstimators.Source.SUCCESS_MODEL);
-                ReplayFigures oracle = replay(compiler, scenario, stream, "oracle", QualityBench.ORACLE,
+                ReplayFigures oracle = replay(compiler, scenario, stream, warmup, "oracle", QualityBench.ORACLE,
                         earlierFallback, ReplayEstimators.Source.TRUE_ODDS);
                 out.printf(Locale.ROOT, "%n== %s: %s%noracle: first attempt %.2f %%, mean %.0f ms, cost %.3f %%;"
                                 + " round robin: first attempt %.2f %%, mean %.0f ms, cost %.3f %%%n", scenario.name(),
@@ -97,7 +102,7 @@ public final class QualityFrontierBench {
                         roundRobin.firstAttemptPercent(), roundRobin.toFinal().mean(), roundRobin.costPercent());
                 out.println("variant                              1st gap  final %  time ratio  cost vs RR  mean ms  cost %  all met");
                 for (RoutingVariant variant : variants) {
-                    ReplayFigures f = replay(compiler, scenario, stream, variant.name(), variant.apply(routing.current()),
+                    ReplayFigures f = replay(compiler, scenario, stream, warmup, variant.name(), variant.apply(routing.current()),
                             fallback.current(), ReplayEstimators.Source.SUCCESS_MODEL);
                     Row row = new Row(variant, scenario.name(), f.firstAttemptPercent() - oracle.firstAttemptPercent(),
                             f.successPercent(), f.toFinal().mean() / oracle.toFinal().mean(),
@@ -118,14 +123,15 @@ public final class QualityFrontierBench {
     }
 
     private static ReplayFigures replay(DrlCompiler compiler, ReplayScenario scenario, List<ReplayOrder> stream,
-                                        String name, String routingDrl, String fallbackDrl,
+                                        int warmup, String name, String routingDrl, String fallbackDrl,
                                         ReplayEstimators.Source predictions) {
         try (RuleSetRuntime routing = QualityBench.runtime(compiler, "routing", routingDrl);
              RuleSetRuntime fallback = QualityBench.runtime(compiler, "fallback", fallbackDrl)) {
             ReplayPolicy policy = new ReplayPolicy(name, name, routing, fallback, predictions, false);
             PlatformReplay replay = new PlatformReplay(scenario, stream, SEED, policy, null);
             try (ReplayEstimators ignored = replay.estimators()) {
-                return ReplayFigures.of(name, replay.run(), "");
+                List<PlatformReplay.OrderRun> all = replay.run();
+                return ReplayFigures.of(name, all.subList(warmup, all.size()), "");
             }
         }
     }

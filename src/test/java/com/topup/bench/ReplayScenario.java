@@ -42,22 +42,31 @@ final class ReplayScenario {
     }
 
     static List<ReplayScenario> all(double runSeconds) {
+        return all(runSeconds, 0);
+    }
+
+    /**
+     * The scenarios of a run of {@code runSeconds} that starts after {@code warmupSeconds} of orders the model
+     * learns from but the figures leave out; every change is placed within the measured run.
+     */
+    static List<ReplayScenario> all(double runSeconds, double warmupSeconds) {
+        double w = warmupSeconds;
         double third = runSeconds / 3;
         List<ReplaySupplier> withNew = base(0.995, 0.99);
         withNew.add(new ReplaySupplier("sim-new", Map.of("CHINA_MOBILE", 0.995, "CHINA_UNICOM", 0.99, "CHINA_TELECOM", 0.99),
-                150, 300, 9_500, third));
+                150, 300, 9_500, w + third));
         return List.of(
                 new ReplayScenario("current", "the four suppliers of the through-the-app benchmark; sim-fast answers "
                         + "HTTP 503 from 40 % of the run for a quarter of it", base(0.995, 0.99),
-                        new Change("sim-fast", null, null, runSeconds * 0.4, runSeconds * 0.65, "outage (503)"), true),
+                        new Change("sim-fast", null, null, w + runSeconds * 0.4, w + runSeconds * 0.65, "outage (503)"), true),
                 new ReplayScenario("drift", "sim-flaky for China Telecom 98 % (the best choice for Telecom), 60 % from a "
                         + "third of the run, 98 % again from two thirds", base(0.995, 0.98),
-                        new Change("sim-flaky", "CHINA_TELECOM", null, third, 2 * third, "98 % -> 60 %"), false),
+                        new Change("sim-flaky", "CHINA_TELECOM", null, w + third, w + 2 * third, "98 % -> 60 %"), false),
                 new ReplayScenario("province outage", "sim-broadnet fails every order from 广东 (HTTP 503) from a third "
                         + "to two thirds of the run", base(0.995, 0.99),
-                        new Change("sim-broadnet", null, "广东", third, 2 * third, "广东 outage (503)"), true),
+                        new Change("sim-broadnet", null, "广东", w + third, w + 2 * third, "广东 outage (503)"), true),
                 new ReplayScenario("new channel", "sim-new (99-99.5 %, fast, 95.0 % cost) is configured a third into "
-                        + "the run", withNew, new Change("sim-new", null, null, third, runSeconds, "joins"), false));
+                        + "the run", withNew, new Change("sim-new", null, null, w + third, w + runSeconds, "joins"), false));
     }
 
     String name() {
