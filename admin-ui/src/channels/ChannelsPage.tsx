@@ -3,10 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { basisPoints, carrierName, dateTime, millis, percent, yuan } from '../shared/format';
-import { PageHeader, QueryView, ReasonDialog, StatusBadge } from '../shared/ui';
+import { PageHeader, QueryView, ReasonDialog } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
 import { channelsApi, type ChannelNow } from './api';
 import { CalibrationSummary } from './CalibrationSummary';
+import { CircuitBadge } from './CircuitBadge';
 
 export default function ChannelsPage() {
   const { t, i18n } = useTranslation();
@@ -34,7 +35,7 @@ export default function ChannelsPage() {
                   <tr key={c.channel.code}>
                     <td><Link to={`/channels/${c.channel.code}`}><strong>{c.channel.code}</strong></Link><div className="small muted">{c.channel.name}</div></td>
                     <td className="wrap">{c.channel.carriers.map(carrierName).join('、')}</td>
-                    <td><StatusBadge status={c.circuitState} />{c.circuitSince && <div className="small muted">{t('channels.since', { at: dateTime(c.circuitSince, i18n.language) })}</div>}</td>
+                    <td><CircuitBadge state={c.circuitState} />{c.circuitSince && <div className="small muted">{t('channels.since', { at: dateTime(c.circuitSince, i18n.language) })}</div>}</td>
                     <td className="num">{percent(c.figures.successRate)}<div className="small muted">{t('channels.finished', { count: c.figures.finished })}</div></td>
                     <td className="num">{millis(c.figures.latencyP50Millis)} / {millis(c.figures.latencyP95Millis)}</td>
                     <td className="num">{c.figures.inFlight} / {c.channel.capacity}</td>

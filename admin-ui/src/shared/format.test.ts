@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from './i18n';
 import { basisPoints, carrierName, dateTime, parseYuan, percent, yuan } from './format';
 
 describe('money', () => {
@@ -22,11 +23,19 @@ describe('money', () => {
 });
 
 describe('labels', () => {
-  it('names carriers in Chinese and keeps unknown codes', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('names carriers in the console’s language and keeps unknown codes', async () => {
     expect(carrierName('CHINA_MOBILE')).toBe('中国移动');
     expect(carrierName('CHINA_BROADNET')).toBe('中国广电');
     expect(carrierName('ELSEWHERE')).toBe('ELSEWHERE');
     expect(carrierName(null)).toBe('—');
+    await i18n.changeLanguage('en');
+    expect(carrierName('CHINA_MOBILE')).toBe('China Mobile');
+    expect(carrierName('CHINA_TELECOM')).toBe('China Telecom');
+    expect(carrierName('ELSEWHERE')).toBe('ELSEWHERE');
   });
 
   it('formats rates and basis points', () => {

@@ -1,17 +1,13 @@
 /** Formatting shared by every page: money arrives in fen, times in UTC, carriers as codes. */
 
-const CARRIER_NAMES: Record<string, string> = {
-  CHINA_MOBILE: '中国移动',
-  CHINA_UNICOM: '中国联通',
-  CHINA_TELECOM: '中国电信',
-  CHINA_BROADNET: '中国广电',
-};
+import i18next from 'i18next';
 
-export const CARRIERS = Object.keys(CARRIER_NAMES);
+export const CARRIERS = ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM', 'CHINA_BROADNET'];
 
+/** A carrier's name in the console's language (locales: carrier.*); an unknown code as it is. */
 export function carrierName(code: string | null | undefined): string {
   if (!code) return '—';
-  return CARRIER_NAMES[code] ?? code;
+  return (i18next.isInitialized && i18next.t(`carrier.${code}`, { defaultValue: code })) || code;
 }
 
 function group(digits: string): string {
