@@ -6,7 +6,7 @@ import { Chart } from '../shared/Chart';
 import { basisPoints, carrierName, CARRIERS, dateTime, millis, percent, yuan, parseYuan } from '../shared/format';
 import { Dialog, Empty, ErrorBox, PageHeader, QueryView } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
-import { channelsApi, type ChannelView } from './api';
+import { channelsApi, measured, type ChannelView } from './api';
 import { CalibrationPanel } from './CalibrationPanel';
 import { channelCharts } from './charts';
 import { CircuitBadge } from './CircuitBadge';
@@ -84,8 +84,7 @@ export default function ChannelPage() {
     <div className="page">
       <QueryView query={over}>
         {(d) => {
-          // without a finished attempt the figures are routing's starting assumptions, not measurements
-          const measured = d.now.figures.finished > 0;
+          const now = measured(d.now.figures);
           return (
             <>
               <PageHeader title={`${d.now.channel.code} · ${d.now.channel.name}`}>
@@ -94,8 +93,8 @@ export default function ChannelPage() {
                 {permissions.editChannels && <button type="button" onClick={() => setEditing(true)}>{t('channels.editTerms')}</button>}
               </PageHeader>
               <div className="cards">
-                <div className="card"><div className="card-label">{t('channels.recentSuccess')}</div><div className="card-value">{percent(measured ? d.now.figures.successRate : null)}<small> · {t('channels.finished', { count: d.now.figures.finished })}</small></div></div>
-                <div className="card"><div className="card-label">{t('channels.recentLatency')}</div><div className="card-value">{measured ? `${millis(d.now.figures.latencyP50Millis)} / ${millis(d.now.figures.latencyP95Millis)}` : '—'}</div></div>
+                <div className="card"><div className="card-label">{t('channels.recentSuccess')}</div><div className="card-value">{percent(now.successRate)}<small> · {t('channels.finished', { count: d.now.figures.finished })}</small></div><div className="small muted">{t('channels.routingEstimate', { rate: percent(d.now.figures.successRate) })}</div></div>
+                <div className="card"><div className="card-label">{t('channels.recentLatency')}</div><div className="card-value">{now.successRate === null ? '—' : `${millis(now.latencyP50Millis)} / ${millis(now.latencyP95Millis)}`}</div></div>
                 <div className="card"><div className="card-label">{t('channels.inFlight')}</div><div className="card-value">{d.now.figures.inFlight} / {d.now.channel.capacity}</div></div>
                 <div className="card"><div className="card-label">{t('channels.quotaUsed')}</div><div className="card-value">{yuan(d.now.figures.usedToday)}<small>{d.now.channel.dailyQuota ? ` / ${yuan(d.now.channel.dailyQuota)}` : ` · ${t('channels.noQuota')}`}</small></div></div>
                 <div className="card"><div className="card-label">{t('channels.cost')}</div><div className="card-value">{basisPoints(d.now.channel.costRateBp)}</div></div>
@@ -103,10 +102,13 @@ export default function ChannelPage() {
               <section className="panel">
                 <h2>{t('channels.byCarrier')}</h2>
                 {Object.keys(d.now.figures.byCarrier).length === 0 ? <Empty>{t('channels.noTraffic')}</Empty> : (
-                  <table><thead><tr><th>{t('channels.carrier')}</th><th className="num">{t('channels.successRate')}</th><th className="num">p50</th><th className="num">p95</th><th className="num">{t('channels.inFlight')}</th><th className="num">{t('channels.finishedHeader')}</th></tr></thead>
-                    <tbody>{Object.entries(d.now.figures.byCarrier).map(([carrier, f]) => (
-                      <tr key={carrier}><td>{carrierName(carrier)}</td><td className="num">{percent(f.successRate)}</td><td className="num">{millis(f.latencyP50Millis)}</td><td className="num">{millis(f.latencyP95Millis)}</td><td className="num">{f.inFlight}</td><td className="num">{f.finished}</td></tr>
-                    ))}</tbody></table>
+                  <table><thead><tr><th>{t('channels.carrier')}</th><th className="num">{t('channels.successRate')}</th><th className="num">p50</th><th className="num">p95</th><th className="num">{t('channels.inFlightNow')}</th><th className="num">{t('channels.finishedHeader')}</th></tr></thead>
+                    <tbody>{Object.entries(d.now.figures.byCarrier).map(([carrier, f]) => {
+                      const m = measured(f);
+                      return (
+                        <tr key={carrier}><td>{carrierName(carrier)}</td><td className="num">{percent(m.successRate)}</td><td className="num">{millis(m.latencyP50Millis)}</td><td className="num">{millis(m.latencyP95Millis)}</td><td className="num">{f.inFlight}</td><td className="num">{f.finished}</td></tr>
+                      );
+                    })}</tbody></table>
                 )}
               </section>
               {charts === null ? <div className="state state-info">{t('channels.noTrafficHour')}</div> : (

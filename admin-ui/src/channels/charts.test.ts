@@ -49,6 +49,7 @@ describe('the channel page charts', () => {
     const charts = channelCharts(over([row('2026-01-01T10:10:00Z', 'CHINA_MOBILE', 2, 1, 1500)]), 'zh-CN')!;
     expect(charts.latency.yAxis.min).toBe(0);
     expect(charts.latency.yAxis.axisLabel.formatter(1500)).toBe('1.5 s');
+    expect(charts.latency.yAxis.axisLabel.formatter(9000)).toBe('9 s');
     expect(charts.success.yAxis.axisLabel.formatter(0.8)).toBe('80%');
     expect(charts.success.tooltip.valueFormatter(0.5)).toBe('50.0%');
     expect(charts.success.tooltip.valueFormatter(null)).toBe('—');

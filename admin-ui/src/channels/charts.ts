@@ -1,4 +1,4 @@
-import { carrierName, millis, percent } from '../shared/format';
+import { carrierName, millis, millisTick, percent } from '../shared/format';
 import { minuteAxis, minuteLine } from '../shared/minuteCharts';
 import { minutesOf, seriesOf, type ChannelOverTime } from './api';
 
@@ -28,7 +28,7 @@ export function channelCharts(over: ChannelOverTime, language: string) {
     },
     latency: {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => millis(v) }, legend: { top: 0 }, grid: GRID, xAxis,
-      yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => millis(v) } },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: millisTick } },
       series: lines('latencyP95Millis'),
     },
   };

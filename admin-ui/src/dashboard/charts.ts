@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { millis, percent } from '../shared/format';
+import { millis, millisTick, percent } from '../shared/format';
 import { minuteAxis, minuteLine } from '../shared/minuteCharts';
 import type { DashboardMinute } from './DashboardPage';
 
@@ -24,7 +24,7 @@ export function dashboardCharts(minutes: DashboardMinute[], t: TFunction, langua
     },
     time: {
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => millis(v) }, legend: { top: 0 }, grid: GRID, xAxis,
-      yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => millis(v) } },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: millisTick } },
       series: [
         minuteLine('p50', minutes.map((m) => m.timeToFinalP50Millis), { itemStyle: { color: '#64748b' } }),
         minuteLine('p95', minutes.map((m) => m.timeToFinalP95Millis), { itemStyle: { color: '#1d4ed8' } }),

@@ -107,7 +107,7 @@ const en: Shape<typeof zhCN> = {
     finishedHeader: 'Finished', noTraffic: 'No orders in the last 5 minutes.', noTrafficHour: 'No attempt finished in the last hour, so there is nothing to chart.',
     successOverTime: 'Success rate per minute', latencyOverTime: 'p95 latency per minute', circuitHistory: 'Circuit history', neverOpened: 'The circuit has never changed.',
     circuitState: { CLOSED: 'Closed (healthy)', OPEN: 'Open (no orders)', HALF_OPEN: 'Half open (probes only)' },
-    recentSuccess: 'Success rate (last 5 min)', recentLatency: 'p50 / p95 (last 5 min)',
+    recentSuccess: 'Success rate (last 5 min)', routingEstimate: 'routing estimates {{rate}}', inFlightNow: 'In flight', recentLatency: 'p50 / p95 (last 5 min)',
     at: 'When', change: 'Change', reason: 'Reason', actor: 'By', editTitle: 'Edit the terms of {{code}}', capacity: 'Capacity',
     dailyQuota: 'Daily quota', timeout: 'Timeout', noQuota: 'no quota', review: 'Review changes', confirmSave: 'Save',
     confirmIntro: 'These changes apply on every instance at once:', invalidTerms: 'Check the values: cost rate 0–200 %, positive capacity and timeout, at least one carrier.',

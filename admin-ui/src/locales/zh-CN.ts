@@ -103,7 +103,7 @@ const zhCN = {
     finishedHeader: '完成笔数', noTraffic: '近 5 分钟没有订单。', noTrafficHour: '最近一小时没有完成的尝试，暂无曲线。',
     successOverTime: '成功率（每分钟）', latencyOverTime: 'p95 时延（每分钟）', circuitHistory: '熔断历史', neverOpened: '熔断器从未动作。',
     circuitState: { CLOSED: '正常', OPEN: '已熔断（停止发单）', HALF_OPEN: '半开（仅探测）' },
-    recentSuccess: '成功率（近 5 分钟）', recentLatency: 'p50 / p95（近 5 分钟）',
+    recentSuccess: '成功率（近 5 分钟）', routingEstimate: '路由估计 {{rate}}', inFlightNow: '处理中', recentLatency: 'p50 / p95（近 5 分钟）',
     at: '时间', change: '变化', reason: '原因', actor: '操作人', editTitle: '修改渠道 {{code}} 的条款', capacity: '并发容量',
     dailyQuota: '每日额度', timeout: '超时', noQuota: '不限额', review: '核对修改', confirmSave: '确认保存',
     confirmIntro: '将做如下修改，立即对所有实例生效：', invalidTerms: '请检查输入：成本率在 0–200% 之间，容量和超时为正数，至少选择一个运营商。',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from './i18n';
-import { basisPoints, carrierName, dateTime, parseYuan, percent, yuan } from './format';
+import { basisPoints, carrierName, dateTime, millisTick, parseYuan, percent, yuan } from './format';
 
 describe('money', () => {
   it('shows fen as yuan with two decimals and grouping, without floating point', () => {
@@ -42,6 +42,10 @@ describe('labels', () => {
     expect(percent(0.9734)).toBe('97.3%');
     expect(percent(undefined)).toBe('—');
     expect(basisPoints(9850)).toBe('98.50%');
+  });
+
+  it('labels latency axis ticks without a trailing ".0"', () => {
+    expect([0, 300, 1000, 1500, 3000, 9000, 12000].map(millisTick)).toEqual(['0 ms', '300 ms', '1 s', '1.5 s', '3 s', '9 s', '12 s']);
   });
 
   it('shows instants in the browser zone and keeps text it cannot read', () => {

@@ -61,6 +61,11 @@ export function millis(ms: number | null | undefined): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
+/** A latency as a chart axis label: ticks are round, so no trailing ".0" ("600 ms", "1.5 s", "3 s", "12 s"). */
+export function millisTick(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
+}
+
 /** A basis-point rate (9850) as a percentage ("98.50%"). */
 export function basisPoints(bp: number | null | undefined): string {
   if (bp === null || bp === undefined) return '—';
