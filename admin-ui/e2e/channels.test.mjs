@@ -20,6 +20,30 @@ let orders = [];
 
 const isFinal = (status) => ['SUCCEEDED', 'FAILED', 'REVIEW'].includes(status);
 
+/**
+ * Whether both per-minute charts of a channel page draw something inside their plot area (grid: 52 px left, 16 right,
+ * 36 top, 28 bottom): at least `least` coloured pixels each, where axes, grid lines and labels are grey.
+ */
+function chartsPlotted(least) {
+  const charts = [...document.querySelectorAll('[data-testid=minute-charts] .chart')];
+  if (charts.length !== 2) return false;
+  return charts.every((chart) => {
+    const canvas = chart.querySelector('canvas');
+    if (!canvas || canvas.width === 0) return false;
+    const scale = canvas.width / canvas.clientWidth;
+    const [left, top] = [Math.round(52 * scale), Math.round(36 * scale)];
+    const width = canvas.width - left - Math.round(16 * scale);
+    const height = canvas.height - top - Math.round(28 * scale);
+    const pixels = canvas.getContext('2d').getImageData(left, top, width, height).data;
+    let coloured = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+      if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+    }
+    return coloured >= least;
+  });
+}
+
 before(async () => {
   browser = await launch();
   const channels = (await staff('admin', 'GET', '/channels')).body;
@@ -144,6 +168,27 @@ test('auditor: reads the same predicted against observed success, with no way to
   await page.context().close();
 });
 
+test('operator: the per-minute charts show a channel whose attempts all fell in a minute or two', async () => {
+  const page = await login(browser, 'operator');
+  let shown = 0;
+  for (const code of ['sim-fast', 'sim-cheap']) {
+    const hour = (await staff('operator', 'GET', `/channels/${code}/health?minutes=60`)).body;
+    if (hour.minutes.length === 0) continue; // routing sent this channel nothing
+    const minutes = new Set(hour.minutes.map((m) => m.minute)).size;
+    await open(page, `channels/${code}`);
+    await page.getByTestId('minute-charts').waitFor();
+    await page.waitForFunction(chartsPlotted, 15, { timeout: 15_000 }).catch(() => {
+      throw new Error(`${code}: the success and latency charts draw nothing for its ${hour.minutes.length} carrier-minutes in ${minutes} minute(s)`);
+    });
+    await settled(page);
+    await shot(page, `operator-channel-${code}`);
+    shown++;
+  }
+  assert.ok(shown > 0, 'at least one channel had attempts in the hour');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('admin, in English: the same figures with English labels', async () => {
   const page = await login(browser, 'admin', { language: 'en' });
   await open(page, 'channels/sim-fast');
@@ -151,6 +196,9 @@ test('admin, in English: the same figures with English labels', async () => {
   await panel.getByRole('heading', { name: 'Predicted against observed success' }).waitFor();
   await panel.getByTestId('calibration-overall').waitFor();
   assert.match(await panel.innerText(), /Gap \(observed − predicted\)/);
+  assert.match(await panel.getByTestId('calibration-carriers').innerText(), /China Mobile/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /中国|熔断/, 'no Chinese left on the English page');
+  await page.waitForFunction(chartsPlotted, 15, { timeout: 15_000 });
   await settled(page);
   await shot(page, 'admin-channel-calibration-en');
   assert.deepEqual(page.problems, []);

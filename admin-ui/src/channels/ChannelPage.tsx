@@ -3,11 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../shared/Chart';
-import { basisPoints, carrierName, CARRIERS, dateTime, millis, percent, timeOfDay, yuan, parseYuan } from '../shared/format';
-import { Dialog, Empty, ErrorBox, PageHeader, QueryView, StatusBadge } from '../shared/ui';
+import { basisPoints, carrierName, CARRIERS, dateTime, millis, percent, yuan, parseYuan } from '../shared/format';
+import { Dialog, Empty, ErrorBox, PageHeader, QueryView } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
-import { channelsApi, minutesOf, seriesOf, type ChannelView } from './api';
+import { channelsApi, measured, type ChannelView } from './api';
 import { CalibrationPanel } from './CalibrationPanel';
+import { channelCharts } from './charts';
+import { CircuitBadge } from './CircuitBadge';
 
 function TermsDialog({ channel, onClose }: { channel: ChannelView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -77,65 +79,58 @@ export default function ChannelPage() {
   const permissions = usePermissions();
   const over = useQuery({ queryKey: ['channels', code], queryFn: () => channelsApi.one(code), refetchInterval: 10_000 });
   const [editing, setEditing] = useState(false);
-  const charts = useMemo(() => {
-    const d = over.data;
-    if (!d) return null;
-    const minutes = minutesOf(d.from, d.to);
-    const carriers = [...new Set(d.minutes.map((m) => m.carrier))].sort();
-    const x = minutes.map((m) => timeOfDay(m, i18n.language));
-    const grid = { left: 52, right: 16, top: 36, bottom: 28 };
-    const line = (field: 'successRate' | 'latencyP95Millis') => carriers.map((c) => ({ name: carrierName(c), type: 'line', connectNulls: true, data: seriesOf(d, c, field, minutes) }));
-    return {
-      empty: carriers.length === 0,
-      success: { tooltip: { trigger: 'axis', valueFormatter: (v: number) => percent(v) }, legend: { top: 0 }, grid, xAxis: { type: 'category', data: x }, yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }, series: line('successRate') },
-      latency: { tooltip: { trigger: 'axis', valueFormatter: (v: number) => millis(v) }, legend: { top: 0 }, grid, xAxis: { type: 'category', data: x }, yAxis: { type: 'value', axisLabel: { formatter: (v: number) => millis(v) } }, series: line('latencyP95Millis') },
-    };
-  }, [over.data, i18n.language]);
+  const charts = useMemo(() => (over.data ? channelCharts(over.data, i18n.language) : null), [over.data, i18n.language]);
   return (
     <div className="page">
       <QueryView query={over}>
-        {(d) => (
-          <>
-            <PageHeader title={`${d.now.channel.code} · ${d.now.channel.name}`}>
-              <StatusBadge status={d.now.circuitState} />
-              <Link to="/channels">{t('channels.all')}</Link>
-              {permissions.editChannels && <button type="button" onClick={() => setEditing(true)}>{t('channels.editTerms')}</button>}
-            </PageHeader>
-            <div className="cards">
-              <div className="card"><div className="card-label">{t('channels.successRate')}</div><div className="card-value">{percent(d.now.figures.successRate)}</div></div>
-              <div className="card"><div className="card-label">p50 / p95</div><div className="card-value">{millis(d.now.figures.latencyP50Millis)} / {millis(d.now.figures.latencyP95Millis)}</div></div>
-              <div className="card"><div className="card-label">{t('channels.inFlight')}</div><div className="card-value">{d.now.figures.inFlight} / {d.now.channel.capacity}</div></div>
-              <div className="card"><div className="card-label">{t('channels.quotaUsed')}</div><div className="card-value">{yuan(d.now.figures.usedToday)}<small>{d.now.channel.dailyQuota ? ` / ${yuan(d.now.channel.dailyQuota)}` : ` · ${t('channels.noQuota')}`}</small></div></div>
-              <div className="card"><div className="card-label">{t('channels.cost')}</div><div className="card-value">{basisPoints(d.now.channel.costRateBp)}</div></div>
-            </div>
-            <section className="panel">
-              <h2>{t('channels.byCarrier')}</h2>
-              {Object.keys(d.now.figures.byCarrier).length === 0 ? <Empty>{t('channels.noTraffic')}</Empty> : (
-                <table><thead><tr><th>{t('channels.carrier')}</th><th className="num">{t('channels.successRate')}</th><th className="num">p50</th><th className="num">p95</th><th className="num">{t('channels.inFlight')}</th><th className="num">{t('channels.finishedHeader')}</th></tr></thead>
-                  <tbody>{Object.entries(d.now.figures.byCarrier).map(([carrier, f]) => (
-                    <tr key={carrier}><td>{carrierName(carrier)}</td><td className="num">{percent(f.successRate)}</td><td className="num">{millis(f.latencyP50Millis)}</td><td className="num">{millis(f.latencyP95Millis)}</td><td className="num">{f.inFlight}</td><td className="num">{f.finished}</td></tr>
-                  ))}</tbody></table>
-              )}
-            </section>
-            {charts && (charts.empty ? <div className="state state-info">{t('channels.noTrafficHour')}</div> : (
-              <div className="charts">
-                <section className="panel"><h2>{t('channels.successOverTime')}</h2><Chart option={charts.success} label={t('channels.successOverTime')} /></section>
-                <section className="panel"><h2>{t('channels.latencyOverTime')}</h2><Chart option={charts.latency} label={t('channels.latencyOverTime')} /></section>
+        {(d) => {
+          const now = measured(d.now.figures);
+          return (
+            <>
+              <PageHeader title={`${d.now.channel.code} · ${d.now.channel.name}`}>
+                <CircuitBadge state={d.now.circuitState} />
+                <Link to="/channels">{t('channels.all')}</Link>
+                {permissions.editChannels && <button type="button" onClick={() => setEditing(true)}>{t('channels.editTerms')}</button>}
+              </PageHeader>
+              <div className="cards">
+                <div className="card"><div className="card-label">{t('channels.recentSuccess')}</div><div className="card-value">{percent(now.successRate)}<small> · {t('channels.finished', { count: d.now.figures.finished })}</small></div><div className="small muted">{t('channels.routingEstimate', { rate: percent(d.now.figures.successRate) })}</div></div>
+                <div className="card"><div className="card-label">{t('channels.recentLatency')}</div><div className="card-value">{now.successRate === null ? '—' : `${millis(now.latencyP50Millis)} / ${millis(now.latencyP95Millis)}`}</div></div>
+                <div className="card"><div className="card-label">{t('channels.inFlight')}</div><div className="card-value">{d.now.figures.inFlight} / {d.now.channel.capacity}</div></div>
+                <div className="card"><div className="card-label">{t('channels.quotaUsed')}</div><div className="card-value">{yuan(d.now.figures.usedToday)}<small>{d.now.channel.dailyQuota ? ` / ${yuan(d.now.channel.dailyQuota)}` : ` · ${t('channels.noQuota')}`}</small></div></div>
+                <div className="card"><div className="card-label">{t('channels.cost')}</div><div className="card-value">{basisPoints(d.now.channel.costRateBp)}</div></div>
               </div>
-            ))}
-            <CalibrationPanel code={d.now.channel.code} />
-            <section className="panel">
-              <h2>{t('channels.circuitHistory')}</h2>
-              {d.circuitChanges.length === 0 ? <Empty>{t('channels.neverOpened')}</Empty> : (
-                <table><thead><tr><th>{t('channels.at')}</th><th>{t('channels.change')}</th><th>{t('channels.reason')}</th><th>{t('channels.actor')}</th></tr></thead>
-                  <tbody>{d.circuitChanges.map((c, i) => (
-                    <tr key={i}><td>{dateTime(c.at, i18n.language)}</td><td><StatusBadge status={c.from} /> → <StatusBadge status={c.to} /></td><td className="wrap">{c.reason}</td><td>{c.actor}</td></tr>
-                  ))}</tbody></table>
+              <section className="panel">
+                <h2>{t('channels.byCarrier')}</h2>
+                {Object.keys(d.now.figures.byCarrier).length === 0 ? <Empty>{t('channels.noTraffic')}</Empty> : (
+                  <table><thead><tr><th>{t('channels.carrier')}</th><th className="num">{t('channels.successRate')}</th><th className="num">p50</th><th className="num">p95</th><th className="num">{t('channels.inFlightNow')}</th><th className="num">{t('channels.finishedHeader')}</th></tr></thead>
+                    <tbody>{Object.entries(d.now.figures.byCarrier).map(([carrier, f]) => {
+                      const m = measured(f);
+                      return (
+                        <tr key={carrier}><td>{carrierName(carrier)}</td><td className="num">{percent(m.successRate)}</td><td className="num">{millis(m.latencyP50Millis)}</td><td className="num">{millis(m.latencyP95Millis)}</td><td className="num">{f.inFlight}</td><td className="num">{f.finished}</td></tr>
+                      );
+                    })}</tbody></table>
+                )}
+              </section>
+              {charts === null ? <div className="state state-info">{t('channels.noTrafficHour')}</div> : (
+                <div className="charts" data-testid="minute-charts">
+                  <section className="panel"><h2>{t('channels.successOverTime')}</h2><Chart option={charts.success} label={t('channels.successOverTime')} /></section>
+                  <section className="panel"><h2>{t('channels.latencyOverTime')}</h2><Chart option={charts.latency} label={t('channels.latencyOverTime')} /></section>
+                </div>
               )}
-            </section>
-            {editing && <TermsDialog channel={d.now.channel} onClose={() => setEditing(false)} />}
-          </>
-        )}
+              <CalibrationPanel code={d.now.channel.code} />
+              <section className="panel">
+                <h2>{t('channels.circuitHistory')}</h2>
+                {d.circuitChanges.length === 0 ? <Empty>{t('channels.neverOpened')}</Empty> : (
+                  <table><thead><tr><th>{t('channels.at')}</th><th>{t('channels.change')}</th><th>{t('channels.reason')}</th><th>{t('channels.actor')}</th></tr></thead>
+                    <tbody>{d.circuitChanges.map((c, i) => (
+                      <tr key={i}><td>{dateTime(c.at, i18n.language)}</td><td><CircuitBadge state={c.from} /> → <CircuitBadge state={c.to} /></td><td className="wrap">{c.reason}</td><td>{c.actor}</td></tr>
+                    ))}</tbody></table>
+                )}
+              </section>
+              {editing && <TermsDialog channel={d.now.channel} onClose={() => setEditing(false)} />}
+            </>
+          );
+        }}
       </QueryView>
     </div>
   );

@@ -3,10 +3,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { basisPoints, carrierName, dateTime, millis, percent, yuan } from '../shared/format';
-import { PageHeader, QueryView, ReasonDialog, StatusBadge } from '../shared/ui';
+import { PageHeader, QueryView, ReasonDialog } from '../shared/ui';
 import { usePermissions } from '../shared/UserContext';
-import { channelsApi, type ChannelNow } from './api';
+import { channelsApi, measured, type ChannelNow } from './api';
 import { CalibrationSummary } from './CalibrationSummary';
+import { CircuitBadge } from './CircuitBadge';
 
 export default function ChannelsPage() {
   const { t, i18n } = useTranslation();
@@ -24,30 +25,33 @@ export default function ChannelsPage() {
               <thead>
                 <tr>
                   <th>{t('channels.channel')}</th><th>{t('channels.carriers')}</th><th>{t('channels.circuit')}</th>
-                  <th className="num">{t('channels.successRate')}</th><th className="num">p50 / p95</th>
+                  <th className="num">{t('channels.recentSuccess')}</th><th className="num">{t('channels.recentLatency')}</th>
                   <th className="num">{t('channels.inFlight')}</th><th className="num">{t('channels.quotaUsed')}</th>
                   <th className="num">{t('channels.cost')}</th><th>{t('channels.enabled')}</th>{permissions.editChannels && <th />}
                 </tr>
               </thead>
               <tbody>
-                {list.map((c) => (
-                  <tr key={c.channel.code}>
-                    <td><Link to={`/channels/${c.channel.code}`}><strong>{c.channel.code}</strong></Link><div className="small muted">{c.channel.name}</div></td>
-                    <td className="wrap">{c.channel.carriers.map(carrierName).join('、')}</td>
-                    <td><StatusBadge status={c.circuitState} />{c.circuitSince && <div className="small muted">{t('channels.since', { at: dateTime(c.circuitSince, i18n.language) })}</div>}</td>
-                    <td className="num">{percent(c.figures.successRate)}<div className="small muted">{t('channels.finished', { count: c.figures.finished })}</div></td>
-                    <td className="num">{millis(c.figures.latencyP50Millis)} / {millis(c.figures.latencyP95Millis)}</td>
-                    <td className="num">{c.figures.inFlight} / {c.channel.capacity}</td>
-                    <td className="num">{yuan(c.figures.usedToday)}{c.channel.dailyQuota ? ` / ${yuan(c.channel.dailyQuota)}` : ''}</td>
-                    <td className="num">{basisPoints(c.channel.costRateBp)}</td>
-                    <td>{c.channel.enabled ? t('common.yes') : <span className="error-text">{t('common.no')}</span>}</td>
-                    {permissions.editChannels && (
-                      <td><button type="button" className={c.channel.enabled ? 'danger' : ''} onClick={() => setToggle(c)}>
-                        {c.channel.enabled ? t('channels.disable') : t('channels.enable')}
-                      </button></td>
-                    )}
-                  </tr>
-                ))}
+                {list.map((c) => {
+                  const m = measured(c.figures);
+                  return (
+                    <tr key={c.channel.code}>
+                      <td><Link to={`/channels/${c.channel.code}`}><strong>{c.channel.code}</strong></Link><div className="small muted">{c.channel.name}</div></td>
+                      <td className="wrap">{c.channel.carriers.map(carrierName).join('、')}</td>
+                      <td><CircuitBadge state={c.circuitState} />{c.circuitSince && <div className="small muted">{t('channels.since', { at: dateTime(c.circuitSince, i18n.language) })}</div>}</td>
+                      <td className="num">{percent(m.successRate)}<div className="small muted">{t('channels.finished', { count: c.figures.finished })} · {t('channels.routingEstimate', { rate: percent(c.figures.successRate) })}</div></td>
+                      <td className="num">{m.successRate === null ? '—' : `${millis(m.latencyP50Millis)} / ${millis(m.latencyP95Millis)}`}</td>
+                      <td className="num">{c.figures.inFlight} / {c.channel.capacity}</td>
+                      <td className="num">{yuan(c.figures.usedToday)}{c.channel.dailyQuota ? ` / ${yuan(c.channel.dailyQuota)}` : ''}</td>
+                      <td className="num">{basisPoints(c.channel.costRateBp)}</td>
+                      <td>{c.channel.enabled ? t('common.yes') : <span className="error-text">{t('common.no')}</span>}</td>
+                      {permissions.editChannels && (
+                        <td><button type="button" className={c.channel.enabled ? 'danger' : ''} onClick={() => setToggle(c)}>
+                          {c.channel.enabled ? t('channels.disable') : t('channels.enable')}
+                        </button></td>
+                      )}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -48,6 +48,19 @@ export const channelsApi = {
   save: (code: string, update: Partial<Omit<ChannelView, 'code' | 'version' | 'updatedAt'>>) => put<ChannelView>(`/channels/${code}`, update),
 };
 
+/**
+ * What was measured in the figures' window: the share of finished attempts that succeeded and their latencies, null
+ * without a finished attempt. The figures' own success rate is routing's estimate, smoothed towards a prior.
+ */
+export function measured(figures: Figures) {
+  const any = figures.finished > 0;
+  return {
+    successRate: any ? figures.succeeded / figures.finished : null,
+    latencyP50Millis: any ? figures.latencyP50Millis : null,
+    latencyP95Millis: any ? figures.latencyP95Millis : null,
+  };
+}
+
 /** Per-minute series of one carrier over the window's minutes (null where it had no finished attempt). */
 export function seriesOf(over: ChannelOverTime, carrier: string, field: 'successRate' | 'latencyP95Millis', minutes: string[]) {
   const byMinute = new Map(over.minutes.filter((m) => m.carrier === carrier).map((m) => [m.minute, m[field]]));

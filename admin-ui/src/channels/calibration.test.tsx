@@ -108,7 +108,7 @@ describe('calibration on the channel pages', () => {
     expect(bands[1]).toContain('90–95%');
     expect(bands[2]).toMatch(/98–100%100.*99\.0%.*88\.0%.*−11\.0 pt/);
     const carriers = screen.getByTestId('calibration-carriers').textContent;
-    expect(carriers).toContain('中国联通');
+    expect(carriers).toContain('China Unicom');
     expect(carriers).toContain('too few attempts');
     expect(screen.getByRole('img', { name: 'Over time (every 2 h)' })).toBeTruthy();
     expect(fetchMock.mock.calls[0][0]).toMatch(/\/api\/channels\/calibration\?hours=24&channel=sim-fast$/);

@@ -4,10 +4,11 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api';
 import { Chart } from '../shared/Chart';
-import { millis, percent, timeOfDay } from '../shared/format';
+import { percent } from '../shared/format';
 import { PageHeader, QueryView } from '../shared/ui';
+import { dashboardCharts } from './charts';
 
-interface Minute {
+export interface DashboardMinute {
   minute: string;
   succeeded: number;
   failed: number;
@@ -20,14 +21,14 @@ interface Minute {
 export interface Dashboard {
   from: string;
   to: string;
-  minutes: Minute[];
+  minutes: DashboardMinute[];
   open: Record<string, number>;
   anomaliesOpen: Record<string, number>;
   liveRules: { name: string; activeVersion: number | null; updatedAt: string | null }[];
 }
 
 /** Totals of the window: final orders by state and the success rate of those that finished. */
-export function totals(minutes: Minute[]) {
+export function totals(minutes: DashboardMinute[]) {
   const succeeded = minutes.reduce((s, m) => s + m.succeeded, 0);
   const failed = minutes.reduce((s, m) => s + m.failed, 0);
   const review = minutes.reduce((s, m) => s + m.review, 0);
@@ -42,35 +43,7 @@ export default function DashboardPage() {
     refetchInterval: 10_000,
   });
   const data = dashboard.data;
-  const options = useMemo(() => {
-    if (!data) return null;
-    const x = data.minutes.map((m) => timeOfDay(m.minute, i18n.language));
-    const grid = { left: 48, right: 16, top: 36, bottom: 28 };
-    return {
-      orders: {
-        tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid, xAxis: { type: 'category', data: x },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [
-          { name: t('status.SUCCEEDED'), type: 'bar', stack: 'final', data: data.minutes.map((m) => m.succeeded), itemStyle: { color: '#059669' } },
-          { name: t('status.FAILED'), type: 'bar', stack: 'final', data: data.minutes.map((m) => m.failed), itemStyle: { color: '#dc2626' } },
-          { name: t('status.REVIEW'), type: 'bar', stack: 'final', data: data.minutes.map((m) => m.review), itemStyle: { color: '#d97706' } },
-        ],
-      },
-      success: {
-        tooltip: { trigger: 'axis', valueFormatter: (v: number) => percent(v) }, grid, xAxis: { type: 'category', data: x },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-        series: [{ name: t('dashboard.successRate'), type: 'line', connectNulls: false, showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.successRate), itemStyle: { color: '#1d4ed8' } }],
-      },
-      time: {
-        tooltip: { trigger: 'axis', valueFormatter: (v: number) => millis(v) }, legend: { top: 0 }, grid,
-        xAxis: { type: 'category', data: x }, yAxis: { type: 'value', axisLabel: { formatter: (v: number) => millis(v) } },
-        series: [
-          { name: 'p50', type: 'line', showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.timeToFinalP50Millis) },
-          { name: 'p95', type: 'line', showAllSymbol: true, symbolSize: 5, data: data.minutes.map((m) => m.timeToFinalP95Millis) },
-        ],
-      },
-    };
-  }, [data, i18n.language, t]);
+  const options = useMemo(() => (data ? dashboardCharts(data.minutes, t, i18n.language) : null), [data, i18n.language, t]);
 
   return (
     <div className="page">

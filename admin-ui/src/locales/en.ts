@@ -23,6 +23,7 @@ const en: Shape<typeof zhCN> = {
     OPEN: 'Open', RESOLVED: 'Resolved', SUPERSEDED: 'Superseded', CLOSED: 'Closed', NOT_LISTED: 'Not on statement', HALF_OPEN: 'Half open', DONE: 'Done',
     AWAITING_SECOND_OPERATOR: 'Awaiting second operator', RUNNING: 'Running', RECOVERED: 'Recovered', WRITTEN_OFF: 'Written off', WITHDRAWN: 'Withdrawn', DELIVERED: 'Delivered', UNDELIVERED: 'Undelivered',
   },
+  carrier: { CHINA_MOBILE: 'China Mobile', CHINA_UNICOM: 'China Unicom', CHINA_TELECOM: 'China Telecom', CHINA_BROADNET: 'China Broadnet' },
   ruleSet: { routing: 'Routing rules', fallback: 'Fallback rules', repair: 'Repair rules' },
   ruleSetAbout: { routing: 'Which channels get an order, in what order', fallback: 'What to do after a failed attempt', repair: 'What to do with stuck orders and other anomalies' },
   rules: {
@@ -105,6 +106,8 @@ const en: Shape<typeof zhCN> = {
     note: 'Note (optional)', all: 'All channels', editTerms: 'Edit terms', byCarrier: 'By carrier (last 5 minutes)', carrier: 'Carrier',
     finishedHeader: 'Finished', noTraffic: 'No orders in the last 5 minutes.', noTrafficHour: 'No attempt finished in the last hour, so there is nothing to chart.',
     successOverTime: 'Success rate per minute', latencyOverTime: 'p95 latency per minute', circuitHistory: 'Circuit history', neverOpened: 'The circuit has never changed.',
+    circuitState: { CLOSED: 'Closed (healthy)', OPEN: 'Open (no orders)', HALF_OPEN: 'Half open (probes only)' },
+    recentSuccess: 'Success rate (last 5 min)', routingEstimate: 'routing estimates {{rate}}', inFlightNow: 'In flight', recentLatency: 'p50 / p95 (last 5 min)',
     at: 'When', change: 'Change', reason: 'Reason', actor: 'By', editTitle: 'Edit the terms of {{code}}', capacity: 'Capacity',
     dailyQuota: 'Daily quota', timeout: 'Timeout', noQuota: 'no quota', review: 'Review changes', confirmSave: 'Save',
     confirmIntro: 'These changes apply on every instance at once:', invalidTerms: 'Check the values: cost rate 0–200 %, positive capacity and timeout, at least one carrier.',

@@ -19,6 +19,7 @@ const zhCN = {
     OPEN: '未处理', RESOLVED: '已解决', SUPERSEDED: '已失效', CLOSED: '正常', NOT_LISTED: '账单中没有', HALF_OPEN: '半开', DONE: '已完成',
     AWAITING_SECOND_OPERATOR: '待第二人确认', RUNNING: '进行中', RECOVERED: '已追回', WRITTEN_OFF: '已核销', WITHDRAWN: '已撤回', DELIVERED: '已送达', UNDELIVERED: '未送达',
   },
+  carrier: { CHINA_MOBILE: '中国移动', CHINA_UNICOM: '中国联通', CHINA_TELECOM: '中国电信', CHINA_BROADNET: '中国广电' },
   ruleSet: { routing: '路由规则', fallback: '失败处理规则', repair: '异常修复规则' },
   ruleSetAbout: { routing: '订单发往哪些渠道、按什么顺序', fallback: '一次尝试失败后怎么办', repair: '卡单、重复成功等异常如何处理' },
   rules: {
@@ -101,6 +102,8 @@ const zhCN = {
     note: '备注（可选）', all: '全部渠道', editTerms: '修改条款', byCarrier: '分运营商指标（近 5 分钟）', carrier: '运营商',
     finishedHeader: '完成笔数', noTraffic: '近 5 分钟没有订单。', noTrafficHour: '最近一小时没有完成的尝试，暂无曲线。',
     successOverTime: '成功率（每分钟）', latencyOverTime: 'p95 时延（每分钟）', circuitHistory: '熔断历史', neverOpened: '熔断器从未动作。',
+    circuitState: { CLOSED: '正常', OPEN: '已熔断（停止发单）', HALF_OPEN: '半开（仅探测）' },
+    recentSuccess: '成功率（近 5 分钟）', routingEstimate: '路由估计 {{rate}}', inFlightNow: '处理中', recentLatency: 'p50 / p95（近 5 分钟）',
     at: '时间', change: '变化', reason: '原因', actor: '操作人', editTitle: '修改渠道 {{code}} 的条款', capacity: '并发容量',
     dailyQuota: '每日额度', timeout: '超时', noQuota: '不限额', review: '核对修改', confirmSave: '确认保存',
     confirmIntro: '将做如下修改，立即对所有实例生效：', invalidTerms: '请检查输入：成本率在 0–200% 之间，容量和超时为正数，至少选择一个运营商。',

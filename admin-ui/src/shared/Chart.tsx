@@ -6,6 +6,10 @@ type ECharts = typeof import('./echarts');
 let loading: Promise<ECharts> | null = null;
 const loadCharts = () => (loading ??= import('./echarts'));
 
+// No entry animation: it draws a line chart from left to right, so the newest minute (the one a person looks for)
+// appeared last, a second after the page; figures refresh every few seconds and need no show.
+const drawn = (option: EChartsCoreOption): EChartsCoreOption => ({ animation: false, ...option });
+
 /** An ECharts chart; the library loads the first time a chart is shown, never with the console's first page. */
 export function Chart({ option, height = 260, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   const { t } = useTranslation();
@@ -19,7 +23,7 @@ export function Chart({ option, height = 260, label }: { option: EChartsCoreOpti
       ({ echarts }) => {
         if (disposed || !host.current) return;
         chart.current = echarts.init(host.current);
-        chart.current.setOption(option);
+        chart.current.setOption(drawn(option));
         observer = new ResizeObserver(() => chart.current?.resize());
         observer.observe(host.current);
       },
@@ -35,7 +39,7 @@ export function Chart({ option, height = 260, label }: { option: EChartsCoreOpti
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(drawn(option), { notMerge: true });
   }, [option]);
   if (failed) return <div className="state state-error">{t('chart.failed')}</div>;
   return <div className="chart" ref={host} style={{ height }} role="img" aria-label={label} />;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { basisPoints, carrierName, dateTime, parseYuan, percent, yuan } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from './i18n';
+import { basisPoints, carrierName, dateTime, millisTick, parseYuan, percent, yuan } from './format';
 
 describe('money', () => {
   it('shows fen as yuan with two decimals and grouping, without floating point', () => {
@@ -22,17 +23,29 @@ describe('money', () => {
 });
 
 describe('labels', () => {
-  it('names carriers in Chinese and keeps unknown codes', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('names carriers in the console’s language and keeps unknown codes', async () => {
     expect(carrierName('CHINA_MOBILE')).toBe('中国移动');
     expect(carrierName('CHINA_BROADNET')).toBe('中国广电');
     expect(carrierName('ELSEWHERE')).toBe('ELSEWHERE');
     expect(carrierName(null)).toBe('—');
+    await i18n.changeLanguage('en');
+    expect(carrierName('CHINA_MOBILE')).toBe('China Mobile');
+    expect(carrierName('CHINA_TELECOM')).toBe('China Telecom');
+    expect(carrierName('ELSEWHERE')).toBe('ELSEWHERE');
   });
 
   it('formats rates and basis points', () => {
     expect(percent(0.9734)).toBe('97.3%');
     expect(percent(undefined)).toBe('—');
     expect(basisPoints(9850)).toBe('98.50%');
+  });
+
+  it('labels latency axis ticks without a trailing ".0"', () => {
+    expect([0, 300, 1000, 1500, 3000, 9000, 12000].map(millisTick)).toEqual(['0 ms', '300 ms', '1 s', '1.5 s', '3 s', '9 s', '12 s']);
   });
 
   it('shows instants in the browser zone and keeps text it cannot read', () => {

@@ -1,17 +1,13 @@
 /** Formatting shared by every page: money arrives in fen, times in UTC, carriers as codes. */
 
-const CARRIER_NAMES: Record<string, string> = {
-  CHINA_MOBILE: '中国移动',
-  CHINA_UNICOM: '中国联通',
-  CHINA_TELECOM: '中国电信',
-  CHINA_BROADNET: '中国广电',
-};
+import i18next from 'i18next';
 
-export const CARRIERS = Object.keys(CARRIER_NAMES);
+export const CARRIERS = ['CHINA_MOBILE', 'CHINA_UNICOM', 'CHINA_TELECOM', 'CHINA_BROADNET'];
 
+/** A carrier's name in the console's language (locales: carrier.*); an unknown code as it is. */
 export function carrierName(code: string | null | undefined): string {
   if (!code) return '—';
-  return CARRIER_NAMES[code] ?? code;
+  return (i18next.isInitialized && i18next.t(`carrier.${code}`, { defaultValue: code })) || code;
 }
 
 function group(digits: string): string {
@@ -63,6 +59,11 @@ export function percent(rate: number | null | undefined, digits = 1): string {
 export function millis(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
   return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** A latency as a chart axis label: ticks are round, so no trailing ".0" ("600 ms", "1.5 s", "3 s", "12 s"). */
+export function millisTick(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
 }
 
 /** A basis-point rate (9850) as a percentage ("98.50%"). */
