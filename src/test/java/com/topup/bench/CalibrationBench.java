@@ -52,7 +52,8 @@ public final class CalibrationBench {
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("classpath:db/migration").load().migrate();
             long start = System.nanoTime();
-            long attempts = CalibrationData.generate(db, wanted, Instant.now());
+            Instant end = Instant.now();
+            long attempts = CalibrationData.generate(db, wanted, end);
             System.out.printf("Calibration benchmark: %,d attempts (10 channels, 4 carriers, 7 days) generated in %.0f s;"
                             + " %d cores, Java %s%n", attempts, (System.nanoTime() - start) / 1e9,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -73,7 +74,10 @@ public final class CalibrationBench {
             db.setAutoCommit(false);
             ExplainRecorder recorder = new ExplainRecorder(db);
             Sql sql = new Sql(new OneConnection(recorder.connection()));
-            CalibrationRollup rollup = new CalibrationRollup(sql, settings());
+            // the roll stops 3–8 minutes before the generated week ends, as a live one does (2 minutes' lag, up to a
+            // minute between rolls, up to 5 to the next bucket): what is read from the attempts themselves
+            Duration tail = Duration.ofMinutes(3);
+            CalibrationRollup rollup = new CalibrationRollup(sql, settings(Duration.between(end, Instant.now()).plus(tail)));
             start = System.nanoTime();
             int steps = 0;
             boolean more = true;
@@ -83,7 +87,8 @@ public final class CalibrationBench {
                 steps++;
             }
             System.out.printf("%nroll-up catch-up (8 days back, steps of 1 h, one transaction each): %.1f s in %d steps,"
-                    + " rolled to %s; %s%n", (System.nanoTime() - start) / 1e9, steps, rollup.rolledTo(), rollupSize(db));
+                    + " rolled to %s, %s before the data's end; %s%n", (System.nanoTime() - start) / 1e9, steps,
+                    rollup.rolledTo(), Duration.between(rollup.rolledTo(), end), rollupSize(db));
             db.setAutoCommit(true);
             try (Statement s = db.createStatement()) {
                 s.execute("vacuum analyze channel_attempt_rollup");
@@ -137,7 +142,7 @@ public final class CalibrationBench {
         return difference == null ? "same figures as before (" + expected.size() + " groups)" : "DIFFERENT: " + difference;
     }
 
-    private static ChannelHealthConfig.Calibration settings() {
+    private static ChannelHealthConfig.Calibration settings(Duration lag) {
         return new ChannelHealthConfig.Calibration() {
             @Override
             public Duration rollInterval() {
@@ -146,7 +151,7 @@ public final class CalibrationBench {
 
             @Override
             public Duration lag() {
-                return Duration.ofMinutes(2);
+                return lag;
             }
 
             @Override
