@@ -87,8 +87,8 @@ public final class CalibrationBench {
                 steps++;
             }
             System.out.printf("%nroll-up catch-up (8 days back, steps of 1 h, one transaction each): %.1f s in %d steps,"
-                    + " rolled to %s, %s before the data's end; %s%n", (System.nanoTime() - start) / 1e9, steps,
-                    rollup.rolledTo(), Duration.between(rollup.rolledTo(), end), rollupSize(db));
+                    + " rolled to %s, %d s before the data's end; %s%n", (System.nanoTime() - start) / 1e9, steps,
+                    rollup.rolledTo(), Duration.between(rollup.rolledTo(), end).toSeconds(), rollupSize(db));
             db.setAutoCommit(true);
             try (Statement s = db.createStatement()) {
                 s.execute("vacuum analyze channel_attempt_rollup");
