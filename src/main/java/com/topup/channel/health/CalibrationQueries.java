@@ -7,15 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads predicted against observed success from the predictions the routing decisions recorded on the attempts, in
- * one statement: per channel, an index range scan of its attempts finished in the period (channel_attempt_health),
- * aggregated overall, by band, by window and by carrier with grouping sets.
+ * Reads predicted against observed success from the predictions the routing decisions recorded on the attempts. The
+ * period ends at the next whole 5 minutes (UTC) and is cut into {@value #WINDOWS} windows; what the roll-up has
+ * counted is read from its buckets (whole hours of a window from the hourly ones, the rest from the 5-minute ones,
+ * {@link CalibrationSpans}), what finished after its mark from the attempts (a few minutes' worth, an index range
+ * scan per channel of channel_attempt_health). Both in one snapshot, so nothing is counted twice or missed while a
+ * roll commits.
  */
 @ApplicationScoped
 public class CalibrationQueries {
@@ -23,28 +23,36 @@ public class CalibrationQueries {
     /** The period is cut into this many windows of equal length. */
     static final int WINDOWS = 12;
 
-    private static final String FIGURES = """
-            select c.code, grouping(a.carrier, a.band, a.win) as level, a.carrier, a.band, a.win, count(*) as attempts,
-                   avg(a.predicted) as predicted, avg(a.ok) as observed
+    private static final String ROLLED = """
+            select c.code, r.carrier, r.band, s.win, sum(r.attempts) as attempts, sum(r.succeeded) as succeeded,
+                   sum(r.predicted_sum) as predicted_sum
+            from channel c
+            cross join unnest(?::bigint[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::bigint[])
+                as s(grain, lo, hi, win)
+            cross join lateral (
+                select r.carrier, r.band, sum(r.attempts) as attempts, sum(r.succeeded) as succeeded,
+                       sum(r.predicted_sum) as predicted_sum
+                from channel_attempt_rollup r
+                where r.grain_minutes = s.grain and r.channel_code = c.code and r.bucket >= s.lo and r.bucket < s.hi
+                group by r.carrier, r.band
+            ) r
+            where ?::text is null or c.code = ?
+            group by c.code, r.carrier, r.band, s.win""";
+
+    private static final String RECENT = """
+            select c.code, a.carrier, a.band, a.win, a.attempts, a.succeeded, a.predicted_sum
             from channel c
             cross join lateral (
-                select x.carrier, x.predicted_success as predicted, case when x.status = 'SUCCEEDED' then 1.0 else 0.0 end::double precision as ok,
-                       %s as band,
-                       least(floor(extract(epoch from x.finished_at - ?::timestamptz) * 1000 / ?)::int, %d) as win
+                select x.carrier, channel_attempt_band(x.predicted_success) as band,
+                       least(floor(date_part('epoch', x.finished_at - ?::timestamptz) * 1000 / ?)::int, %d) as win,
+                       count(*) as attempts, count(*) filter (where x.status = 'SUCCEEDED') as succeeded,
+                       sum(x.predicted_success) as predicted_sum
                 from channel_attempt x
                 where x.channel_code = c.code and x.finished_at >= ? and x.finished_at < ?
                   and x.status in ('SUCCEEDED', 'FAILED') and x.predicted_success is not null
+                group by 1, 2, 3
             ) a
-            where ?::text is null or c.code = ?
-            group by grouping sets ((c.code), (c.code, a.band), (c.code, a.win), (c.code, a.carrier))
-            order by c.code, level, a.band, a.win, a.carrier""".formatted(PredictionBands.sqlBucket("x.predicted_success"),
-            WINDOWS - 1);
-
-    /** grouping(carrier, band, win): a bit set for each column aggregated away. */
-    private static final int OVERALL = 0b111;
-    private static final int BY_BAND = 0b101;
-    private static final int BY_WINDOW = 0b110;
-    private static final int BY_CARRIER = 0b011;
+            where ?::text is null or c.code = ?""".formatted(WINDOWS - 1);
 
     private final Sql sql;
     private final HealthClock clock;
@@ -55,59 +63,40 @@ public class CalibrationQueries {
     }
 
     /**
-     * The attempts finished in the last {@code period} (a whole number of minutes, at least {@value #WINDOWS}) of one
-     * channel, or of every channel with {@code channel} null; channels without such attempts are absent.
+     * The attempts of one channel, or of every channel with {@code channel} null, finished in the {@code period} (a
+     * whole number of hours) that ends at the next whole 5 minutes; channels without such attempts are absent.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public CalibrationReport read(String channel, Duration period) {
-        Instant to = clock.now();
+        if (period.isNegative() || period.isZero() || period.toMillis() % Duration.ofHours(1).toMillis() != 0) {
+            throw new IllegalArgumentException("The period must be a whole number of hours: " + period);
+        }
+        Instant to = CalibrationRollup.ceil(clock.now(), CalibrationRollup.BUCKET);
         Instant from = to.minus(period);
-        long windowMillis = period.toMillis() / WINDOWS;
-        List<Row> rows = sql.query(FIGURES, CalibrationQueries::row, from, windowMillis, from, to, channel, channel);
-        Map<String, Builder> byChannel = new LinkedHashMap<>();
-        for (Row row : rows) {
-            Builder b = byChannel.computeIfAbsent(row.channel(), Builder::new);
-            switch (row.level()) {
-                case OVERALL -> b.overall = new CalibrationReport.Figures(row.attempts(), row.predicted(), row.observed());
-                case BY_BAND -> b.bands.add(new CalibrationReport.Band(PredictionBands.from(row.band()),
-                        PredictionBands.to(row.band()), row.attempts(), row.predicted(), row.observed()));
-                case BY_WINDOW -> {
-                    Instant start = from.plusMillis(row.window() * windowMillis);
-                    b.windows.add(new CalibrationReport.Window(start, start.plusMillis(windowMillis), row.attempts(),
-                            row.predicted(), row.observed()));
-                }
-                case BY_CARRIER -> b.carriers.add(new CalibrationReport.Carrier(row.carrier(), row.attempts(),
-                        row.predicted(), row.observed()));
-                default -> throw new IllegalStateException("unexpected grouping " + row.level());
-            }
+        Duration window = period.dividedBy(WINDOWS);
+        sql.update("set transaction isolation level repeatable read, read only");
+        Instant rolledTo = sql.queryOne("select rolled_to from channel_attempt_rollup_state",
+                row -> Sql.instant(row, "rolled_to")).orElse(null);
+        CalibrationSpans.Plan plan = CalibrationSpans.plan(from, window, WINDOWS, rolledTo);
+        CalibrationTally tally = new CalibrationTally();
+        if (!plan.rolled().isEmpty()) {
+            List<CalibrationSpans.Span> spans = plan.rolled();
+            sql.query(ROLLED, CalibrationQueries::cell,
+                    spans.stream().map(s -> (long) s.grainMinutes()).toArray(Long[]::new),
+                    spans.stream().map(s -> s.from().toString()).toArray(String[]::new),
+                    spans.stream().map(s -> s.to().toString()).toArray(String[]::new),
+                    spans.stream().map(s -> (long) s.window()).toArray(Long[]::new),
+                    channel, channel).forEach(tally::add);
         }
-        return new CalibrationReport(from, to, (int) (windowMillis / 60_000),
-                byChannel.values().stream().map(Builder::build).toList());
+        if (plan.recentFrom().isBefore(to)) {
+            sql.query(RECENT, CalibrationQueries::cell, from, window.toMillis(), plan.recentFrom(), to, channel, channel)
+                    .forEach(tally::add);
+        }
+        return new CalibrationReport(from, to, (int) window.toMinutes(), tally.channels(from, window));
     }
 
-    /** One group: {@code level} says which of carrier, band and window it is grouped by (the others are null). */
-    private record Row(String channel, int level, String carrier, int band, int window, long attempts, Double predicted,
-                       Double observed) {
-    }
-
-    private static Row row(ResultSet r) throws SQLException {
-        return new Row(r.getString("code"), r.getInt("level"), r.getString("carrier"), r.getInt("band"), r.getInt("win"),
-                r.getLong("attempts"), Sql.nullableDouble(r, "predicted"), Sql.nullableDouble(r, "observed"));
-    }
-
-    private static final class Builder {
-        private final String channel;
-        private CalibrationReport.Figures overall = new CalibrationReport.Figures(0, null, null);
-        private final List<CalibrationReport.Band> bands = new ArrayList<>();
-        private final List<CalibrationReport.Window> windows = new ArrayList<>();
-        private final List<CalibrationReport.Carrier> carriers = new ArrayList<>();
-
-        Builder(String channel) {
-            this.channel = channel;
-        }
-
-        CalibrationReport.ChannelCalibration build() {
-            return new CalibrationReport.ChannelCalibration(channel, overall, bands, windows, carriers);
-        }
+    private static CalibrationTally.Cell cell(ResultSet r) throws SQLException {
+        return new CalibrationTally.Cell(r.getString("code"), r.getString("carrier"), r.getInt("band"), r.getInt("win"),
+                r.getLong("attempts"), r.getLong("succeeded"), r.getDouble("predicted_sum"));
     }
 }

@@ -32,6 +32,31 @@ public interface ChannelHealthConfig {
     /** The success model behind each channel fact's predicted success (see {@link SuccessModel}). */
     Prediction prediction();
 
+    /** The counts behind the calibration report (predicted against observed success), see {@link CalibrationRollup}. */
+    Calibration calibration();
+
+    interface Calibration {
+
+        /** How often an instance adds the attempts finished since the last roll (one instance at a time rolls). */
+        @WithDefault("1m")
+        Duration rollInterval();
+
+        /**
+         * How far behind the database clock the roll stays: longer than any transaction that finishes an attempt may
+         * run (the transaction timeout) plus the clock difference between the instances and the database.
+         */
+        @WithDefault("2m")
+        Duration lag();
+
+        /** Most attempts' time one roll transaction adds (catching up after a pause takes several). */
+        @WithDefault("1h")
+        Duration step();
+
+        /** How long the counts are kept; at least the report's longest period (168 hours) and a bucket. */
+        @WithDefault("8d")
+        Duration retention();
+    }
+
     interface Prediction {
 
         /** After this long an attempt counts half as much as a fresh one, after twice as long a quarter … */

@@ -13,24 +13,28 @@ import java.util.List;
 
 /**
  * Reads every channel's figures, circuit and recent outcomes in one statement: one row per channel (all
- * carriers) and one per channel and carrier with attempts.
+ * carriers) and one per channel and carrier with attempts. The window's figures are computed channel by channel, each
+ * from an index range scan of channel_attempt_health (channel_code, finished_at): a range on finished_at alone walks
+ * the whole index, or the table, however short the window.
  */
 @ApplicationScoped
 class HealthFiguresReader {
 
     private static final String FIGURES = """
-            with finished as (
-                select channel_code, carrier, status,
-                       coalesce(latency_ms, extract(epoch from finished_at - started_at) * 1000)::double precision as latency
-                from channel_attempt
-                where finished_at >= ? and status in ('SUCCEEDED', 'FAILED')
-            ), window_figures as (
-                select channel_code, carrier, grouping(carrier) = 1 as whole_channel, count(*) as finished,
-                       count(*) filter (where status = 'SUCCEEDED') as succeeded,
-                       percentile_cont(0.5) within group (order by latency) as p50,
-                       percentile_cont(0.95) within group (order by latency) as p95
-                from finished
-                group by grouping sets ((channel_code), (channel_code, carrier))
+            with window_figures as (
+                select ch.code as channel_code, w.*
+                from channel ch
+                cross join lateral (
+                    select x.carrier, grouping(x.carrier) = 1 as whole_channel, count(*) as finished,
+                           count(*) filter (where x.status = 'SUCCEEDED') as succeeded,
+                           percentile_cont(0.5) within group (order by x.latency) as p50,
+                           percentile_cont(0.95) within group (order by x.latency) as p95
+                    from (select a.carrier, a.status, coalesce(a.latency_ms,
+                                 extract(epoch from a.finished_at - a.started_at) * 1000)::double precision as latency
+                          from channel_attempt a
+                          where a.channel_code = ch.code and a.finished_at >= ? and a.status in ('SUCCEEDED', 'FAILED')) x
+                    group by grouping sets ((), (x.carrier))
+                ) w
             ), in_flight as (
                 select channel_code, carrier, grouping(carrier) = 1 as whole_channel, count(*) as in_flight
                 from channel_attempt

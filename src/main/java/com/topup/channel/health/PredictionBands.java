@@ -1,11 +1,12 @@
 package com.topup.channel.health;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The bands of predicted success the console compares with what happened: finer near the top, where the routing
- * decision table works (avoid below 70 %, prefer above 85 %) and where most predictions lie.
+ * decision table works (avoid below 70 %, prefer above 85 %) and where most predictions lie. The database numbers
+ * them with {@code channel_attempt_band(predicted)} (migration V13): 0 for the first band up to EDGES.size() for the
+ * last; the two must agree (CalibrationRollupTest).
  */
 final class PredictionBands {
 
@@ -15,13 +16,7 @@ final class PredictionBands {
     private PredictionBands() {
     }
 
-    /** PostgreSQL's {@code width_bucket} of a prediction over the edges: 0 for the first band, up to EDGES.size(). */
-    static String sqlBucket(String column) {
-        return "width_bucket(" + column + ", array["
-                + EDGES.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]::double precision[])";
-    }
-
-    /** The lower end of band {@code index} (as {@link #sqlBucket} numbers them). */
+    /** The lower end of band {@code index}. */
     static double from(int index) {
         return index == 0 ? 0 : EDGES.get(index - 1);
     }

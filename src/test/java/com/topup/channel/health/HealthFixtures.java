@@ -57,8 +57,17 @@ class HealthFixtures {
         attempt(code, carrier, status, null, startedAt, null, null);
     }
 
-    private void attempt(String code, String carrier, String status, String errorClass, Instant startedAt,
-                         Instant finishedAt, Integer latencyMs) {
+    /** An attempt routed with a prediction; open (PROCESSING, not finished) when {@code finishedAt} is null. Its id. */
+    String predicted(String code, String carrier, boolean succeeded, double predicted, Instant finishedAt) {
+        String id = attempt(code, carrier, finishedAt == null ? "PROCESSING" : succeeded ? "SUCCEEDED" : "FAILED",
+                finishedAt == null || succeeded ? null : "TIMEOUT", finishedAt == null ? Instant.now() : finishedAt.minusSeconds(1),
+                finishedAt, finishedAt == null ? null : 1000);
+        sql.update("update channel_attempt set predicted_success = ? where id = ?", predicted, id);
+        return id;
+    }
+
+    private String attempt(String code, String carrier, String status, String errorClass, Instant startedAt,
+                           Instant finishedAt, Integer latencyMs) {
         String orderId = "HT" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 8);
         sql.update("""
                 insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
@@ -70,6 +79,7 @@ class HealthFixtures {
                                              error_class, cost, started_at, finished_at, latency_ms)
                 values (?, ?, 1, ?, ?, 1000, ?, ?, 970, ?, ?, ?)""",
                 orderId + "-1", orderId, code, carrier, status, errorClass, startedAt, finishedAt, latencyMs);
+        return orderId + "-1";
     }
 
     /** The stored circuit row; the implied CLOSED circuit when there is none. */
