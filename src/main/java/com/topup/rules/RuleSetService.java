@@ -6,8 +6,10 @@ import com.topup.web.ApiException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,8 @@ public class RuleSetService {
     private final Map<String, CompilationResult> precompiled = new java.util.concurrent.ConcurrentHashMap<>();
     private RecurringJob syncer;
     private RecurringJob precompiler;
+    /** Only touched by the sync's rounds, which never overlap. */
+    private boolean seeded;
 
     public RuleSetService(RuleSetStore store, DrlCompiler compiler, LiveRules live, RulesConfig config, RuleWorkers workers,
                           Vertx vertx) {
@@ -47,7 +51,36 @@ public class RuleSetService {
         this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Seeds the rule sets and loads their active versions in the first round of the sync, started before the other
+     * start-up observers (the messaging channels, the seeders), so the compiler works while they do. Until every rule
+     * set is loaded this instance is not ready and decides nothing ({@link RulesReadiness}).
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        // Vert.x timers: the scheduler extension ticks once a second, too coarse for the 1 s publish target
+        syncer = new RecurringJob(vertx, "rules-sync", LONGEST_ROUND, this::syncQuietly);
+        syncer.start(Duration.ZERO);
+        precompiler = new RecurringJob(vertx, "rules-precompile", LONGEST_ROUND, this::precompileQuietly);
+        precompiler.start(config.syncInterval());
+    }
+
+    /** The last start-up observer: the HTTP server opens once the rules are loaded, unless configured not to wait. */
+    void awaitLoadedBeforeOpening(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        if (config.loadBeforeStart() && !awaitLoaded(config.compileTimeout())) {
+            LOG.warnf("Rule sets %s not loaded within %s; starting without them", live.notLoaded(), config.compileTimeout());
+        }
+    }
+
+    private boolean awaitLoaded(Duration max) {
+        try {
+            return live.awaitAllLoaded(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void seed() {
         for (String ruleSet : RuleSets.ALL) {
             SeedRules.of(ruleSet).ifPresent(seed -> {
                 try {
@@ -57,12 +90,7 @@ public class RuleSetService {
                 }
             });
         }
-        sync();
-        // Vert.x timers: the scheduler extension ticks once a second, too coarse for the 1 s publish target
-        syncer = new RecurringJob(vertx, "rules-sync", LONGEST_ROUND, this::syncQuietly);
-        syncer.start(config.syncInterval());
-        precompiler = new RecurringJob(vertx, "rules-precompile", LONGEST_ROUND, this::precompileQuietly);
-        precompiler.start(config.syncInterval());
+        seeded = true;
     }
 
     private Duration precompileQuietly() {
@@ -83,6 +111,9 @@ public class RuleSetService {
 
     private Duration syncQuietly() {
         try {
+            if (!seeded) {
+                seed();
+            }
             sync();
         } catch (RuntimeException e) {
             LOG.warnf("Rule sync failed, retrying: %s", e.getMessage());

@@ -24,6 +24,14 @@ public interface RulesConfig {
     @WithDefault("60s")
     Duration compileTimeout();
 
+    /**
+     * Whether the HTTP server opens only once every rule set is loaded (waiting up to compile-timeout). Off: it opens
+     * while they still compile and the readiness check stays down until they are loaded, which starts sooner but on a
+     * busy machine makes the instance ready later (its background work then competes with the compiler).
+     */
+    @WithDefault("true")
+    boolean loadBeforeStart();
+
     /** How often each instance compares its live versions with the active ones in the database (heals a missed broadcast). */
     @WithDefault("500ms")
     Duration syncInterval();

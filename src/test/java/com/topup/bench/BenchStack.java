@@ -42,6 +42,19 @@ public final class BenchStack implements AutoCloseable {
         stopApp();
         database = "topup_" + name.replaceAll("[^a-z0-9]", "_");
         execute(config.get("quarkus.datasource.jdbc.url"), "create database " + database);
+        return startApp(name);
+    }
+
+    /** Stops the app under way and starts a new one on the same database, as a restart or a new rollout would. */
+    public LocalApp restartApp(String name) {
+        if (database == null) {
+            throw new IllegalStateException("no app started");
+        }
+        stopApp();
+        return startApp(name);
+    }
+
+    private LocalApp startApp(String name) {
         Map<String, String> appConfig = new HashMap<>();
         appConfig.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
         appConfig.put("quarkus.datasource.username", config.get("quarkus.datasource.username"));

@@ -49,6 +49,17 @@ public final class ProcessCpu {
         return new ProcessCpu(byRole, System.nanoTime());
     }
 
+    /** CPU time (user and system) one process has used so far; NaN once it has ended. */
+    public static double secondsOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return Double.NaN;
+        }
+    }
+
     /** One line: cores used by each role since {@code before} and CPU milliseconds per order. */
     public String since(ProcessCpu before, long orders) {
         if (ticks.isEmpty()) {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * End-to-end throughput: orders carried from intake to final state through the simulated suppliers, every one of them
- * succeeding with a result after about 200 ms; then the time from one batch request until all its orders are final.
+ * succeeding with a result after about 200 ms; then the time from one batch request until all its orders are final;
+ * then the app's resident memory after start, at its peak, at the end and after idling (what it keeps after a burst).
  * Run with bin/bench throughput [orders=500] [batch=50] [batches=5].
  */
 public final class ThroughputBench {
@@ -27,6 +28,8 @@ public final class ThroughputBench {
     private static final int STATEMENTS_SHOWN = 20;
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(5);
     private static final long BATCH_TARGET_MILLIS = 2_000;
+    /** Idle time after the run before the app's memory is read again (what it keeps once a burst is over). */
+    private static final Duration IDLE_AFTER = Duration.ofSeconds(90);
     private static final List<SupplierPlan> SUPPLIERS = List.of(
             allSucceed("sim-fast", 9_720, "CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM"),
             allSucceed("sim-cheap", 9_480, "CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM"),
@@ -46,6 +49,7 @@ public final class ThroughputBench {
         System.out.println(MachineLine.now());
         try (BenchStack stack = BenchStack.start("throughput-bench")) {
             LocalApp app = stack.freshApp("throughput");
+            ProcessMemory afterStart = ProcessMemory.of(app.pid());
             StaffClient staff = new StaffClient(app.url(), stack.realmUrl());
             staff.post("admin", "/admin/api/sim/reset", Map.of("seed", SEED), 200);
             for (SupplierPlan supplier : SUPPLIERS) {
@@ -88,6 +92,12 @@ public final class ThroughputBench {
                         BATCH_TARGET_MILLIS, b.max() < BATCH_TARGET_MILLIS ? "met by every batch"
                                 : b.at(50) < BATCH_TARGET_MILLIS ? "met by the median, NOT by every batch" : "NOT met");
             }
+            ProcessMemory afterRun = ProcessMemory.of(app.pid());
+            Thread.sleep(IDLE_AFTER.toMillis());
+            ProcessMemory idle = ProcessMemory.of(app.pid());
+            System.out.printf("app memory: RSS after start %d MB; peak %d MB; at the end of the run %d MB (%d threads);"
+                            + " after %d s idle %d MB (%d threads)%n", afterStart.rssMb(), afterRun.peakRssMb(),
+                    afterRun.rssMb(), afterRun.threads(), IDLE_AFTER.toSeconds(), idle.rssMb(), idle.threads());
         }
     }
 

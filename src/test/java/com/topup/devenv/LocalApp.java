@@ -14,8 +14,17 @@ import java.util.Map;
 /** The packaged app (target/quarkus-app) as a separate process, for the launcher and multi-instance tests. */
 public final class LocalApp implements AutoCloseable {
 
+    /** The app's JVM options, the same file the image uses. */
+    private static final Path JVM_OPTIONS = LocalDirs.projectRoot().resolve("deploy/jvm.options");
+    /**
+     * Options added for a run (environment variable, or system property of the same name in lower case with dots), to
+     * measure (-XX:NativeMemoryTracking=summary, a profiler agent) or compare, never to tune: tuning goes in the file.
+     */
+    private static final String EXTRA_JVM_OPTIONS = "TOPUP_APP_JAVA_OPTS";
+
     private final ManagedProcess process;
     private final int port;
+    private Duration readyAfter;
 
     private LocalApp(ManagedProcess process, int port) {
         this.process = process;
@@ -34,14 +43,23 @@ public final class LocalApp implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xmx1g",
-                "-Dquarkus.profile=" + profile, "-Dquarkus.http.port=" + port));
+        if (!Files.exists(JVM_OPTIONS)) {
+            throw new IllegalStateException(JVM_OPTIONS + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "@" + JVM_OPTIONS));
+        String extra = System.getProperty("topup.app.java.opts", System.getenv(EXTRA_JVM_OPTIONS));
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dquarkus.profile=" + profile, "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
+        long launched = System.nanoTime();
         ManagedProcess process = ManagedProcess.start(name, command, LocalDirs.projectRoot(), Map.of(), logFile);
         LocalApp app = new LocalApp(process, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         process.awaitReady(readyWithin, () -> app.ready(http));
+        app.readyAfter = Duration.ofNanos(System.nanoTime() - launched);
         return app;
     }
 
@@ -51,6 +69,11 @@ public final class LocalApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From launching the process until /q/health/ready first answered 200 (polled every 100 ms). */
+    public Duration readyAfter() {
+        return readyAfter;
     }
 
     public boolean isAlive() {
