@@ -47,6 +47,12 @@ public final class LocalApp implements AutoCloseable {
             throw new IllegalStateException(JVM_OPTIONS + " is missing");
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "@" + JVM_OPTIONS));
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(classArchive)) {
+            // made by the package build with this JDK (quarkus.package.jar.appcds.enabled); a JVM that cannot map it
+            // starts without it
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
         String extra = System.getProperty("topup.app.java.opts", System.getenv(EXTRA_JVM_OPTIONS));
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
