@@ -47,21 +47,15 @@ public final class LocalApp implements AutoCloseable {
             throw new IllegalStateException(JVM_OPTIONS + " is missing");
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "@" + JVM_OPTIONS));
-        Path classArchive = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(classArchive)) {
-            // made by the package build with this JDK (quarkus.package.jar.appcds.enabled) for the class path as the
-            // app's directory sees it, hence the working directory below; a JVM that cannot map it starts without it
-            command.add("-XX:SharedArchiveFile=" + classArchive.getFileName());
-        }
         String extra = System.getProperty("topup.app.java.opts", System.getenv(EXTRA_JVM_OPTIONS));
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-Dquarkus.profile=" + profile, "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         long launched = System.nanoTime();
-        ManagedProcess process = ManagedProcess.start(name, command, jar.getParent(), Map.of(), logFile);
+        ManagedProcess process = ManagedProcess.start(name, command, LocalDirs.projectRoot(), Map.of(), logFile);
         LocalApp app = new LocalApp(process, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         process.awaitReady(readyWithin, () -> app.ready(http));
