@@ -28,23 +28,48 @@ final class FiredRules extends DefaultAgendaEventListener {
     private long cpuAtStart;
     private long allocationLimit;
     private long allocatedAtStart;
+    private long startedAt;
+    private long meterFrom;
+    private boolean metered;
+
+    /** How long a decision runs before its CPU time and allocation are read (see {@link #check()}). */
+    static final long UNMETERED_NANOS = 1_000_000;
 
     void startDecision(long budgetNanos, long allocationBudgetBytes) {
         names.clear();
         current = null;
         this.budgetNanos = budgetNanos;
         this.allocationLimit = allocationBudgetBytes;
-        cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        long now = System.nanoTime();
+        metered = false;
+        meterFrom = now + UNMETERED_NANOS;
+        deadline = now + budgetNanos;
+        startedAt = now;
         allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
-        deadline = System.nanoTime() + budgetNanos;
     }
 
-    /** Throws when a budget is used up; cheap enough to call at every engine event. */
+    /**
+     * Throws when a budget is used up; cheap enough to call at every engine event. The thread's CPU time and
+     * allocation are read at events only once the decision has run for {@link #UNMETERED_NANOS}: most decisions end
+     * well before, and reading them at every event cost more than the decision itself. Until then neither budget can
+     * be reached (rules create no arrays or collections and build text of bounded length, so a millisecond allocates
+     * a few megabytes at most, against a budget of tens); from then on both are checked at every event. Allocation is
+     * counted from the decision's start; the CPU used before the first reading is taken to be all the time elapsed, so
+     * neither is under-counted.
+     */
     void check() {
+        long now = System.nanoTime();
+        if (now < meterFrom) {
+            return;
+        }
+        if (!metered) {
+            metered = true;
+            cpuAtStart = THREADS.getCurrentThreadCpuTime() - (now - startedAt);
+        }
         if (THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart > allocationLimit) {
             throw new RuleBudgetExceeded("allocation", allocationLimit);
         }
-        if (System.nanoTime() > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos) {
+        if (now > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos) {
             throw new RuleBudgetExceeded("cpu", budgetNanos / 1_000_000);
         }
     }

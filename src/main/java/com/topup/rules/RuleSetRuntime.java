@@ -25,6 +25,13 @@ import org.kie.api.runtime.rule.FactHandle;
  * atomically by its holder, so a decision always finishes on the version it started with. Stateful sessions
  * are reused (insert, fire, delete) from a small pool: creating a session per decision costs far more than
  * the decision itself. A session that broke a guard is discarded, not reused.
+ *
+ * <p>Routing keeps channel facts resident: when every rule of the version joins on the order (see
+ * {@link ResidentChannels}), each pooled session holds one set of channel facts (one kind of order: carrier,
+ * province, face-value band, as of the latest figures) and a decision inserts only the order, fires and deletes the
+ * order again. A decision on channels no idle session holds loads them into a new session, or into the least
+ * recently used one once {@link ResidentChannels#MAX_SETS} are pooled. The outcome is the same as inserting
+ * everything per decision.
  */
 public final class RuleSetRuntime implements AutoCloseable {
 
@@ -34,6 +41,7 @@ public final class RuleSetRuntime implements AutoCloseable {
     private final RuleLimits limits;
     private final Set<String> declaredGlobals;
     private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
+    private final ResidentChannels resident;
     private volatile boolean closed;
     private volatile boolean warm;
 
@@ -46,6 +54,13 @@ public final class RuleSetRuntime implements AutoCloseable {
                 .flatMap(p -> p.getGlobalVariables().stream())
                 .map(Global::getName)
                 .collect(Collectors.toUnmodifiableSet());
+        this.resident = RuleSets.ROUTING.equals(ruleSet) && ResidentChannels.everyRuleJoinsTheOrder(kieBase)
+                ? new ResidentChannels() : null;
+    }
+
+    /** Whether decisions keep channel facts resident in pooled sessions (see the class comment). */
+    public boolean keepsChannelsResident() {
+        return resident != null;
     }
 
     public String ruleSet() {
@@ -58,19 +73,22 @@ public final class RuleSetRuntime implements AutoCloseable {
 
     public RouteOutcome route(OrderFact order, List<ChannelFact> channels, RuleRandom random) {
         RouteDecision decision = new RouteDecision();
-        List<String> fired = run(session -> {
+        Consumer<KieSession> globals = session -> {
             setGlobal(session, "decision", decision);
             setGlobal(session, "random", random);
-        }, facts -> {
-            facts.insert(order);
-            channels.forEach(facts::insert);
-        });
+        };
+        List<String> fired = resident != null
+                ? run(channels, globals, facts -> facts.insert(order))
+                : run(null, globals, facts -> {
+                    facts.insert(order);
+                    channels.forEach(facts::insert);
+                });
         return new RouteOutcome(decision.getRanked(), decision.getExcluded(), fired, version);
     }
 
     public FallbackOutcome fallback(OrderFact order, FailureFact failure, List<ChannelFact> remainingChannels) {
         FallbackDecision decision = new FallbackDecision();
-        List<String> fired = run(session -> setGlobal(session, "decision", decision), facts -> {
+        List<String> fired = run(null, session -> setGlobal(session, "decision", decision), facts -> {
             facts.insert(order);
             facts.insert(failure);
             remainingChannels.forEach(facts::insert);
@@ -82,7 +100,7 @@ public final class RuleSetRuntime implements AutoCloseable {
     /** Repair decision for one anomaly; {@code order} may be null when the anomaly has no live order. */
     public RepairOutcome repair(AnomalyFact anomaly, OrderFact order) {
         RepairDecision decision = new RepairDecision();
-        List<String> fired = run(session -> setGlobal(session, "decision", decision), facts -> {
+        List<String> fired = run(null, session -> setGlobal(session, "decision", decision), facts -> {
             facts.insert(anomaly);
             if (order != null) {
                 facts.insert(order);
@@ -112,8 +130,12 @@ public final class RuleSetRuntime implements AutoCloseable {
         return this;
     }
 
-    private List<String> run(Consumer<KieSession> globals, Consumer<Inserter> facts) {
-        PooledSession pooled = idle.pollFirst();
+    /**
+     * One decision on a pooled session: {@code channels} (null when nothing stays resident) are loaded unless the
+     * session holds them already, {@code facts} are inserted for this decision only.
+     */
+    private List<String> run(List<ChannelFact> channels, Consumer<KieSession> globals, Consumer<Inserter> facts) {
+        PooledSession pooled = channels == null ? idle.pollFirst() : resident.take(channels);
         if (pooled == null) {
             pooled = new PooledSession(kieBase.newKieSession());
         }
@@ -123,6 +145,9 @@ public final class RuleSetRuntime implements AutoCloseable {
         long budgetMillis = warm ? limits.timeBudgetMillis() : WarmUpFacts.BUDGET_MILLIS;
         pooled.fired.startDecision(TimeUnit.MILLISECONDS.toNanos(budgetMillis), limits.allocationBudgetBytes());
         try {
+            if (channels != null) {
+                pooled.hold(channels);
+            }
             globals.accept(session);
             facts.accept(fact -> handles.add(session.insert(fact)));
             int count = session.fireAllRules(limits.maxFirings());
@@ -134,7 +159,7 @@ public final class RuleSetRuntime implements AutoCloseable {
             List<String> names = pooled.fired.names();
             handles.forEach(session::delete);
             handles.clear();
-            reusable = session.getFactCount() == 0;
+            reusable = session.getFactCount() == pooled.residentHandles.size();
             return names;
         } catch (RuleGuardViolation e) {
             throw e;
@@ -148,7 +173,9 @@ public final class RuleSetRuntime implements AutoCloseable {
             throw new RuleGuardViolation(ruleSet + " " + label() + ": a rule consequence failed: " + e.getMessage(),
                     pooled.fired.current(), e);
         } finally {
-            if (reusable && !closed) {
+            if (channels != null) {
+                resident.giveBack(pooled, reusable && !closed);
+            } else if (reusable && !closed) {
                 idle.offerFirst(pooled);
             } else {
                 session.dispose();
@@ -186,21 +213,45 @@ public final class RuleSetRuntime implements AutoCloseable {
         while ((pooled = idle.pollFirst()) != null) {
             pooled.session.dispose();
         }
+        if (resident != null) {
+            resident.disposeIdle();
+        }
     }
 
     private interface Inserter {
         void insert(Object fact);
     }
 
-    private static final class PooledSession {
+    static final class PooledSession {
         final KieSession session;
         final FiredRules fired;
+        /** This decision's facts, deleted after it. */
         final List<FactHandle> handles = new ArrayList<>();
+        /** The channel facts that stay in the session between decisions, in the order of {@link #channels}. */
+        final List<FactHandle> residentHandles = new ArrayList<>();
+        List<ChannelFact> channels;
 
         PooledSession(KieSession session) {
             this.session = session;
             this.fired = new FiredRules();
             session.addEventListener(fired);
+        }
+
+        /**
+         * Makes the session hold exactly these channel facts, in this order (the order rules see them in, as if they
+         * were inserted for this decision). Nothing fires here: the engine evaluates at the decision's fire.
+         */
+        void hold(List<ChannelFact> next) {
+            if (channels == next || ResidentChannels.sameFigures(channels, next)) {
+                return;
+            }
+            channels = null;
+            residentHandles.forEach(session::delete);
+            residentHandles.clear();
+            for (ChannelFact channel : next) {
+                residentHandles.add(session.insert(channel));
+            }
+            channels = next;
         }
     }
 }

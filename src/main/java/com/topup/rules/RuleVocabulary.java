@@ -58,6 +58,9 @@ public final class RuleVocabulary {
         Vocabulary.Builder b = Vocabulary.builder(packageOf(ruleSet));
         MODEL.forEach(b::model);
         b.manyFacts(ChannelFact.class);
+        if (RuleSets.ROUTING.equals(ruleSet)) {
+            b.joinedByEveryRule(OrderFact.class);
+        }
         GLOBALS.get(ruleSet).forEach(b::global);
         return b.build();
     }

@@ -130,10 +130,10 @@ public final class ChannelFact {
         return expectedLatencyMillis;
     }
 
-    /** Whether this channel serves the order's carrier, province and face value. */
+    /** Whether this channel serves the order's carrier, province and face value (an unknown province: only if it serves all). */
     public boolean supports(OrderFact order) {
-        return carriers.contains(order.getCarrier())
-                && (provinces.isEmpty() || provinces.contains(order.getProvince()))
+        return order.getCarrier() != null && carriers.contains(order.getCarrier())
+                && (provinces.isEmpty() || order.getProvince() != null && provinces.contains(order.getProvince()))
                 && (faceValues.isEmpty() || faceValues.contains(order.getFaceValue()));
     }
 

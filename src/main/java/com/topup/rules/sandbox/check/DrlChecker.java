@@ -12,6 +12,8 @@ import com.topup.rules.sandbox.vocab.Vocabulary;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
@@ -151,6 +153,38 @@ public final class DrlChecker {
                     + Limits.MAX_MANY_PATTERNS + " are allowed (the work of a rule grows with their product)");
         }
         consequence(rule, scope);
+        joinEveryRule(rule);
+    }
+
+    private static final Pattern WHEN = Pattern.compile("(?<![\\w$])when(?![\\w$])");
+
+    /**
+     * Routing rules are matched once per order: a rule whose conditions do not name the order at their top level
+     * (the exclusions over channels alone, say) gets an unconstrained order pattern right after {@code when}. With
+     * exactly one order per decision this changes no match, and the engine can keep channel facts between decisions.
+     * Where the keyword cannot be placed (no conditions at all), the rule is left as written and the engine inserts
+     * every fact per decision for that version.
+     */
+    private void joinEveryRule(RuleDescr rule) {
+        Class<?> joined = vocab.joinedByEveryRule();
+        if (joined == null || rule.getLhs() == null || rule.getLhs().getDescrs().isEmpty()) {
+            return;
+        }
+        for (BaseDescr d : rule.getLhs().getDescrs()) {
+            if (d instanceof PatternDescr p && p.getSource() == null && patternType(p) == joined) {
+                return;
+            }
+        }
+        int first = doc.offsetOf(rule.getLhs().getDescrs().get(0));
+        int ruleStart = doc.offsetOf(rule);
+        Matcher when = WHEN.matcher(doc.text()).region(Math.max(0, Math.min(ruleStart, first)), first);
+        int at = -1;
+        while (when.find()) {
+            at = when.end();
+        }
+        if (at >= 0) {
+            edits.add(new Edit(at, at, " " + joined.getName() + "()"));
+        }
     }
 
     private void attribute(AttributeDescr a) {

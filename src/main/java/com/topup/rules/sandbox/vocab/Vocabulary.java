@@ -22,6 +22,7 @@ public final class Vocabulary {
     private final Map<String, Class<?>> imports;
     private final Map<String, Class<?>> typeNames;
     private final AllowList members;
+    private final Class<?> joinedByEveryRule;
 
     private Vocabulary(Builder b) {
         this.packageName = b.packageName;
@@ -31,6 +32,7 @@ public final class Vocabulary {
         this.imports = Collections.unmodifiableMap(new LinkedHashMap<>(b.imports));
         this.typeNames = Collections.unmodifiableMap(new LinkedHashMap<>(b.typeNames));
         this.members = b.members.build();
+        this.joinedByEveryRule = b.joinedByEveryRule;
     }
 
     public static Builder builder(String packageName) {
@@ -71,6 +73,15 @@ public final class Vocabulary {
         return members;
     }
 
+    /**
+     * The fact every rule of this set is matched against (exactly one per decision), or null: a rule whose conditions
+     * do not name it at their top level gets an unconstrained pattern over it first, which changes no match and lets
+     * the engine keep the other facts between decisions.
+     */
+    public Class<?> joinedByEveryRule() {
+        return joinedByEveryRule;
+    }
+
     public static final class Builder {
 
         private final String packageName;
@@ -78,6 +89,7 @@ public final class Vocabulary {
         private final Set<Class<?>> patternTypes = new LinkedHashSet<>();
         private final Set<Class<?>> manyFactTypes = new LinkedHashSet<>();
         private final Map<String, Class<?>> imports = new LinkedHashMap<>();
+        private Class<?> joinedByEveryRule;
         private final Map<String, Class<?>> typeNames = new LinkedHashMap<>();
         private final AllowList.Builder members = AllowList.builder().jdk();
 
@@ -110,6 +122,11 @@ public final class Vocabulary {
 
         public Builder manyFacts(Class<?> type) {
             manyFactTypes.add(type);
+            return this;
+        }
+
+        public Builder joinedByEveryRule(Class<?> type) {
+            joinedByEveryRule = type;
             return this;
         }
 
