@@ -22,6 +22,11 @@ final class ReplayEstimators implements AutoCloseable {
     record Forecast(double model, double gbt, double truth, float[] features) {
     }
 
+    /** The success model's change test in every run: the production defaults unless a bench option says otherwise. */
+    private static volatile int changeRun = 10;
+    private static volatile double changeSignificance = 0.0001;
+    private static volatile double changeSpreadSignificance = 0.001;
+
     private final SuccessModel model;
     private final GbtSuccessModel gbt;
     private final GbtFeatures features;
@@ -37,9 +42,22 @@ final class ReplayEstimators implements AutoCloseable {
         this.health = health;
         // the production defaults of topup.channel.health.prediction.*
         this.model = new SuccessModel(new SuccessModel.Settings(Duration.ofMinutes(5).toMillis(), 0.95, 1_000, 20, 50, 20,
-                ZoneId.of("Asia/Shanghai")));
+                ZoneId.of("Asia/Shanghai"), changeRun, changeSignificance,
+                changeSpreadSignificance));
         this.features = new GbtFeatures(scenario.suppliers().stream().map(ReplaySupplier::code).toList());
         this.gbt = gbtSettings == null ? null : new GbtSuccessModel(gbtSettings, features.width());
+    }
+
+    /** Sets the success model's change test for the runs that follow (run 0: none). */
+    static void changeTest(int run, double significance, double spreadSignificance) {
+        changeRun = run;
+        changeSignificance = significance;
+        changeSpreadSignificance = spreadSignificance;
+    }
+
+    static String changeTest() {
+        return changeRun == 0 ? "none" : changeRun + " attempts at " + changeSignificance + ", spread at "
+                + changeSpreadSignificance;
     }
 
     /** Learns the attempts finished since the last refresh; trains the boosted model when due. */
