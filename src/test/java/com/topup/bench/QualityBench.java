@@ -18,7 +18,7 @@ import java.util.Locale;
  * the rules compiled and run as the platform runs them and the success model learning as it learns on an instance.
  * The seed and seed + GBT runs train both estimators side by side and score their predictions of every attempt.
  * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] [warmup=3000] [seed=42]
- * [change=10/0.0001/0.001] ({@code no-gbt}: without the boosted model; {@code warmup}: orders routed and learnt from
+ * [change=20/0.0001/0.001] ({@code no-gbt}: without the boosted model; {@code warmup}: orders routed and learnt from
  * before the measured ones, 0 for a cold start; {@code seed}: the order stream and the fates; {@code change}: the
  * success model's change run, significance and spread significance, {@code change=0} without the change test).
  */
@@ -91,7 +91,7 @@ public final class QualityBench {
                             List<PlatformReplay.OrderRun> runs = all.subList(warmup, all.size());
                             figures.add(ReplayFigures.of(policy.name(), runs,
                                     replay.notice().describe("joins".equals(scenario.change().what())) + "; "
-                                            + replay.notice().sentFirst(runs)));
+                                            + replay.notice().sentFirst(runs) + "; " + estimators.changes()));
                             predictions.add(policy.name(), estimators);
                         }
                     }

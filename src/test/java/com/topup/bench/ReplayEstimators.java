@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The estimators of one replay run: the production success model (always) and, where the run measures it, the
@@ -23,7 +24,7 @@ final class ReplayEstimators implements AutoCloseable {
     }
 
     /** The success model's change test in every run: the production defaults unless a bench option says otherwise. */
-    private static volatile int changeRun = 10;
+    private static volatile int changeRun = 20;
     private static volatile double changeSignificance = 0.0001;
     private static volatile double changeSpreadSignificance = 0.001;
 
@@ -33,6 +34,8 @@ final class ReplayEstimators implements AutoCloseable {
     private final ReplayHealth health;
     private final RecentFailures recent = new RecentFailures();
     private final List<SuccessModel.Observation> unlearnt = new ArrayList<>();
+    private final List<String> spreadChanges = new ArrayList<>();
+    private int provinceChanges;
     private final PredictionScores modelScores = new PredictionScores();
     private final PredictionScores gbtScores = new PredictionScores();
     private final PredictionScores truthScores = new PredictionScores();
@@ -63,7 +66,13 @@ final class ReplayEstimators implements AutoCloseable {
     /** Learns the attempts finished since the last refresh; trains the boosted model when due. */
     void refresh(long now) {
         for (SuccessModel.Observation o : unlearnt) {
-            model.learn(o);
+            SuccessModel.Change change = model.learn(o).change();
+            if (change != null && change.province() == null) {
+                spreadChanges.add(String.format(Locale.ROOT, "%s/%s at %.0f s", change.channel(), change.carrier(),
+                        now / 1000.0));
+            } else if (change != null) {
+                provinceChanges++;
+            }
             recent.finished(o.channel(), o.carrier(), o.province(), o.succeeded());
         }
         unlearnt.clear();
@@ -115,6 +124,12 @@ final class ReplayEstimators implements AutoCloseable {
             truthScores.add(forecast.truth(), succeeded);
             gbt.add(forecast.features(), succeeded, now);
         }
+    }
+
+    /** The changes the success model found over the run (warm-up included; seconds from the run's start). */
+    String changes() {
+        return "the success model started " + spreadChanges.size() + " channel x carrier records again "
+                + spreadChanges + " and placed " + provinceChanges + " surprises in one province";
     }
 
     boolean measuresGbt() {

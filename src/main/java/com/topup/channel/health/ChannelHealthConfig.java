@@ -83,7 +83,7 @@ public interface ChannelHealthConfig {
          * them, so that a sudden change is followed within a few attempts (0: no judging, changes fade in with the
          * half-life).
          */
-        @WithDefault("10")
+        @WithDefault("20")
         int changeRun();
 
         /**
