@@ -98,9 +98,10 @@ public class ChannelPredictions {
 
     private static void logChange(SuccessModel.Change c) {
         LOG.infof("%s for %s%s changed: %d of its latest %d attempts failed where %.1f were expected (a chance of %.1e);"
-                        + " %s starts again from them", c.channel(), c.carrier(),
-                c.province() == null ? "" : " in " + c.province(), c.failures(), c.attempts(), c.expectedFailures(),
-                c.chance(), c.province() == null ? "its record for the carrier" : "its record for the province");
+                        + " %s", c.channel(), c.carrier(), c.province() == null ? "" : " in " + c.province(), c.failures(),
+                c.attempts(), c.expectedFailures(), c.chance(), c.province() == null
+                        ? "its record for the carrier starts again from them"
+                        : "the province's figures learn it, its record for the carrier stays");
     }
 
     /** Forgets what was learnt and learns again from the attempts table (the lookback from now). */
