@@ -60,6 +60,40 @@ public final class ProcessCpu {
         }
     }
 
+    /**
+     * CPU seconds one process has used so far, by kind of thread (JIT compilers, garbage collector, the main thread,
+     * every other thread), from /proc/PID/task; empty once it has ended.
+     */
+    public static Map<String, Double> byThreadKind(long pid) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    kinds.merge(threadKind(name), seconds, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while it was being read
+                }
+            }
+        } catch (IOException gone) {
+            return Map.of();
+        }
+        return kinds;
+    }
+
+    private static String threadKind(String name) {
+        if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler")) {
+            return "JIT";
+        }
+        if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+            return "GC";
+        }
+        return name.equals("java") || name.equals("main") ? "main" : "other";
+    }
+
     /** One line: cores used by each role since {@code before} and CPU milliseconds per order. */
     public String since(ProcessCpu before, long orders) {
         if (ticks.isEmpty()) {

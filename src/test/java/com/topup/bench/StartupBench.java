@@ -52,9 +52,16 @@ public final class StartupBench {
     }
 
     private static void print(String what, LocalApp app) throws IOException {
-        System.out.printf(Locale.ROOT, "%s: started in %.2f s, ready %.2f s after launch, %.2f s of CPU; %s; load %s%n",
+        System.out.printf(Locale.ROOT, "%s: started in %.2f s, ready %.2f s after launch, %.2f s of CPU (%s); %s; load %s%n",
                 what, startedIn(app), app.readyAfter().toMillis() / 1000.0, ProcessCpu.secondsOf(app.pid()),
-                ProcessMemory.of(app.pid()), MachineLine.loadAverage());
+                cpuByThreadKind(app.pid()), ProcessMemory.of(app.pid()), MachineLine.loadAverage());
+    }
+
+    private static String cpuByThreadKind(long pid) {
+        StringBuilder kinds = new StringBuilder();
+        ProcessCpu.byThreadKind(pid).forEach((kind, seconds) ->
+                kinds.append(kinds.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f s", kind, seconds)));
+        return kinds.toString();
     }
 
     private static double startedIn(LocalApp app) throws IOException {
