@@ -17,9 +17,10 @@ import java.util.Locale;
  * tree model instead of the success model, round robin, an oracle) over the same order stream in simulated time, with
  * the rules compiled and run as the platform runs them and the success model learning as it learns on an instance.
  * The seed and seed + GBT runs train both estimators side by side and score their predictions of every attempt.
- * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] [warmup=3000] [seed=42] ({@code no-gbt}:
- * without the boosted model; {@code warmup}: orders routed and learnt from before the measured ones, 0 for a cold
- * start; {@code seed}: the order stream and the fates).
+ * Run with bin/bench quality [orders=6000] [ordersPerSecond=10] [no-gbt] [warmup=3000] [seed=42]
+ * [change=20/0.0001/0.001] ({@code no-gbt}: without the boosted model; {@code warmup}: orders routed and learnt from
+ * before the measured ones, 0 for a cold start; {@code seed}: the order stream and the fates; {@code change}: the
+ * success model's change run, significance and spread significance, {@code change=0} without the change test).
  */
 public final class QualityBench {
 
@@ -45,8 +46,14 @@ public final class QualityBench {
                 warmup = Integer.parseInt(args[i].substring("warmup=".length()));
             } else if (args[i].startsWith("seed=")) {
                 seed = Long.parseLong(args[i].substring("seed=".length()));
+            } else if (args[i].startsWith("change=")) {
+                String[] change = args[i].substring("change=".length()).split("/");
+                ReplayEstimators.changeTest(Integer.parseInt(change[0]),
+                        change.length > 1 ? Double.parseDouble(change[1]) : 0.0001,
+                        change.length > 2 ? Double.parseDouble(change[2]) : 0.001);
             } else {
-                throw new IllegalArgumentException("unknown option " + args[i] + " (no-gbt, warmup=N, seed=N)");
+                throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (no-gbt, warmup=N, seed=N, change=RUN[/SIGNIFICANCE[/SPREAD]])");
             }
         }
         GbtSuccessModel.Settings gbtSettings = GbtSuccessModel.Settings.defaults();
@@ -62,6 +69,7 @@ public final class QualityBench {
         out.printf(Locale.ROOT, "Warm-up: every policy first routes %d orders (%.0f s) that the figures leave out, so the"
                 + " models start from a record as an instance starts from its lookback; warmup=0 measures a cold start.%n",
                 warmup, warmup / rate);
+        out.println("Success model change test: " + ReplayEstimators.changeTest());
         if (gbt) {
             out.println("Boosted trees: XGBoost " + gbtSettings + "; features: " + GbtFeatures.DESCRIPTION);
         }
@@ -83,7 +91,7 @@ public final class QualityBench {
                             List<PlatformReplay.OrderRun> runs = all.subList(warmup, all.size());
                             figures.add(ReplayFigures.of(policy.name(), runs,
                                     replay.notice().describe("joins".equals(scenario.change().what())) + "; "
-                                            + replay.notice().sentFirst(runs)));
+                                            + replay.notice().sentFirst(runs) + "; " + estimators.changes()));
                             predictions.add(policy.name(), estimators);
                         }
                     }

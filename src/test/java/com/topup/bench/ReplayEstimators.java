@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The estimators of one replay run: the production success model (always) and, where the run measures it, the
@@ -22,12 +23,19 @@ final class ReplayEstimators implements AutoCloseable {
     record Forecast(double model, double gbt, double truth, float[] features) {
     }
 
+    /** The success model's change test in every run: the production defaults unless a bench option says otherwise. */
+    private static volatile int changeRun = 20;
+    private static volatile double changeSignificance = 0.0001;
+    private static volatile double changeSpreadSignificance = 0.001;
+
     private final SuccessModel model;
     private final GbtSuccessModel gbt;
     private final GbtFeatures features;
     private final ReplayHealth health;
     private final RecentFailures recent = new RecentFailures();
     private final List<SuccessModel.Observation> unlearnt = new ArrayList<>();
+    private final List<String> spreadChanges = new ArrayList<>();
+    private int provinceChanges;
     private final PredictionScores modelScores = new PredictionScores();
     private final PredictionScores gbtScores = new PredictionScores();
     private final PredictionScores truthScores = new PredictionScores();
@@ -37,15 +45,34 @@ final class ReplayEstimators implements AutoCloseable {
         this.health = health;
         // the production defaults of topup.channel.health.prediction.*
         this.model = new SuccessModel(new SuccessModel.Settings(Duration.ofMinutes(5).toMillis(), 0.95, 1_000, 20, 50, 20,
-                ZoneId.of("Asia/Shanghai")));
+                ZoneId.of("Asia/Shanghai"), changeRun, changeSignificance,
+                changeSpreadSignificance));
         this.features = new GbtFeatures(scenario.suppliers().stream().map(ReplaySupplier::code).toList());
         this.gbt = gbtSettings == null ? null : new GbtSuccessModel(gbtSettings, features.width());
+    }
+
+    /** Sets the success model's change test for the runs that follow (run 0: none). */
+    static void changeTest(int run, double significance, double spreadSignificance) {
+        changeRun = run;
+        changeSignificance = significance;
+        changeSpreadSignificance = spreadSignificance;
+    }
+
+    static String changeTest() {
+        return changeRun == 0 ? "none" : changeRun + " attempts at " + changeSignificance + ", spread at "
+                + changeSpreadSignificance;
     }
 
     /** Learns the attempts finished since the last refresh; trains the boosted model when due. */
     void refresh(long now) {
         for (SuccessModel.Observation o : unlearnt) {
-            model.learn(o);
+            SuccessModel.Change change = model.learn(o).change();
+            if (change != null && change.province() == null) {
+                spreadChanges.add(String.format(Locale.ROOT, "%s/%s at %.0f s", change.channel(), change.carrier(),
+                        now / 1000.0));
+            } else if (change != null) {
+                provinceChanges++;
+            }
             recent.finished(o.channel(), o.carrier(), o.province(), o.succeeded());
         }
         unlearnt.clear();
@@ -97,6 +124,12 @@ final class ReplayEstimators implements AutoCloseable {
             truthScores.add(forecast.truth(), succeeded);
             gbt.add(forecast.features(), succeeded, now);
         }
+    }
+
+    /** The changes the success model found over the run (warm-up included; seconds from the run's start). */
+    String changes() {
+        return "the success model started " + spreadChanges.size() + " channel x carrier records again "
+                + spreadChanges + " and placed " + provinceChanges + " surprises in one province";
     }
 
     boolean measuresGbt() {

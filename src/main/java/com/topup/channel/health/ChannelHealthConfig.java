@@ -78,6 +78,29 @@ public interface ChannelHealthConfig {
         @WithDefault("20")
         double confidenceAttempts();
 
+        /**
+         * How many of a channel's latest attempts for a carrier are judged against the model's own predictions for
+         * them, so that a sudden change is followed within a few attempts (0: no judging, changes fade in with the
+         * half-life).
+         */
+        @WithDefault("20")
+        int changeRun();
+
+        /**
+         * How unlikely under those predictions the attempts' failures must be (too many or too few) for the level the
+         * surprise is in (a province of the channel and carrier, or the channel and carrier) to forget its record.
+         */
+        @WithDefault("0.0001")
+        double changeSignificance();
+
+        /**
+         * A surprise is one province's (its cells learn it; nothing is forgotten) when the rest of the attempts is
+         * at least this likely under their predictions; otherwise it is spread over the channel and carrier, whose
+         * record then starts again from the attempts.
+         */
+        @WithDefault("0.001")
+        double changeSpreadSignificance();
+
         /** Time zone of the hour-of-day cells (when people top up follows local time). */
         @WithDefault("Asia/Shanghai")
         java.time.ZoneId zone();

@@ -37,7 +37,9 @@ public class ChannelPredictions {
         this.config = config.prediction();
         this.model = new SuccessModel(new SuccessModel.Settings(this.config.halfLife().toMillis(),
                 config.priorSuccessRate(), config.priorLatency().toMillis(), this.config.priorAttempts(),
-                this.config.cellPriorAttempts(), this.config.confidenceAttempts(), this.config.zone()));
+                this.config.cellPriorAttempts(), this.config.confidenceAttempts(), this.config.zone(),
+                this.config.changeRun(), this.config.changeSignificance(),
+                this.config.changeSpreadSignificance()));
     }
 
     /** The channel's predicted success for an order of this carrier, province and face value, as of now. */
@@ -74,9 +76,11 @@ public class ChannelPredictions {
                 Instant finished = row.observation().finishedAt();
                 if (recent.putIfAbsent(row.id(), finished) == null) {
                     SuccessModel.Observation o = row.observation();
-                    SuccessPrediction before = model.predict(o.channel(), o.carrier(), o.province(), o.faceValue(), finished);
-                    calibration.record(o.channel(), before.success(), o.succeeded(), finished.toEpochMilli());
-                    model.learn(o);
+                    SuccessModel.Learnt learnt = model.learn(o);
+                    calibration.record(o.channel(), learnt.before().success(), o.succeeded(), finished.toEpochMilli());
+                    if (learnt.change() != null) {
+                        logChange(learnt.change());
+                    }
                 }
                 if (finished.isAfter(newest)) {
                     newest = finished;
@@ -90,6 +94,14 @@ public class ChannelPredictions {
             // a full batch: go on from its last attempt (ties at that instant are read again and skipped by id)
             cursor = rows.get(rows.size() - 1).observation().finishedAt().minusMillis(1);
         }
+    }
+
+    private static void logChange(SuccessModel.Change c) {
+        LOG.infof("%s for %s%s changed: %d of its latest %d attempts failed where %.1f were expected (a chance of %.1e);"
+                        + " %s", c.channel(), c.carrier(), c.province() == null ? "" : " in " + c.province(), c.failures(),
+                c.attempts(), c.expectedFailures(), c.chance(), c.province() == null
+                        ? "its record for the carrier starts again from them"
+                        : "the province's figures learn it, its record for the carrier stays");
     }
 
     /** Forgets what was learnt and learns again from the attempts table (the lookback from now). */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Each channel's chance of success for an order, learned from finished attempts: recency-weighted tallies (every
@@ -19,14 +20,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The sample size (and so the confidence) is the channel's recency-weighted attempts for the carrier: how much
  * of the channel's own recent record for this kind of order the prediction rests on.
  *
+ * <p>A sudden change is not left to the half-life. Each attempt is judged against what the model predicted for it
+ * just before learning it (for its own province, band and hour): the latest {@code changeRun} attempts of a channel
+ * for a carrier are a surprise when as many failures as they had (or as few) had a chance below
+ * {@code changeSignificance} under those predictions ({@link SurpriseTest}). Failures the cells already expect (a
+ * province that is known to fail) are no surprise. A surprise is then placed ({@link ChangeLocator}): when it is
+ * in one province, it is that province's cells to learn, as they learn every attempt, and nothing is forgotten;
+ * when it is spread over provinces, the channel × carrier record and every cell below it were learnt from a channel
+ * that is no more, and start again from the run. The broader levels keep their record.
+ *
  * <p>Learning and predicting may run on different threads: each tally is an immutable value replaced atomically,
- * so a prediction never waits for learning.
+ * so a prediction never waits for learning (one made while a change is being applied may see part of it).
  */
 public final class SuccessModel {
 
     /** Tuning of the estimator; see {@link ChannelHealthConfig.Prediction}. */
     public record Settings(double halfLifeMillis, double priorSuccess, long priorLatencyMillis, double priorAttempts,
-                           double cellPriorAttempts, double confidenceAttempts, ZoneId zone) {
+                           double cellPriorAttempts, double confidenceAttempts, ZoneId zone, int changeRun,
+                           double changeSignificance, double changeSpreadSignificance) {
+    }
+
+    /**
+     * A change found in a channel's success for a carrier: {@code failures} of its latest {@code attempts} where the
+     * predictions expected {@code expectedFailures}, a chance of {@code chance}; {@code province} is where it was
+     * placed, null when spread over the channel and carrier.
+     */
+    public record Change(String channel, String carrier, String province, int attempts, int failures,
+                         double expectedFailures, double chance) {
+    }
+
+    /** What learning an attempt did: the prediction it was judged against, and the change it completed, or null. */
+    public record Learnt(SuccessPrediction before, Change change) {
     }
 
     /** One finished attempt as the model learns from it. */
@@ -44,28 +68,92 @@ public final class SuccessModel {
 
     private final Settings settings;
     private final Map<Key, DecayedTally> tallies = new ConcurrentHashMap<>();
+    /** The run judged for change, by the channel × carrier level's key; only the learning thread touches it. */
+    private final Map<Key, RecentRun> runs = new ConcurrentHashMap<>();
 
     public SuccessModel(Settings settings) {
         if (settings.halfLifeMillis() <= 0 || settings.priorAttempts() <= 0 || settings.cellPriorAttempts() <= 0
-                || settings.confidenceAttempts() <= 0
+                || settings.confidenceAttempts() <= 0 || settings.changeRun() < 0
+                || !(settings.changeSignificance() >= 0 && settings.changeSignificance() < 1)
+                || !(settings.changeSpreadSignificance() >= 0 && settings.changeSpreadSignificance() <= 1)
                 || settings.priorSuccess() < 0 || settings.priorSuccess() > 1) {
             throw new IllegalArgumentException("half-life, prior attempts and confidence attempts must be positive, "
-                    + "the prior success within 0..1");
+                    + "the prior success within 0..1, the change run not negative, its significances within 0..1");
         }
         this.settings = settings;
     }
 
-    public void learn(Observation o) {
-        long at = o.finishedAt().toEpochMilli();
-        for (Key key : path(o.channel(), o.carrier(), o.province(), o.faceValue(), o.finishedAt())) {
-            tallies.merge(key, DecayedTally.EMPTY.plus(at, o.succeeded(), o.latencyMillis(), settings.halfLifeMillis()),
-                    (old, ignored) -> old.plus(at, o.succeeded(), o.latencyMillis(), settings.halfLifeMillis()));
+    /**
+     * Learns one finished attempt, after judging it against the model's prediction for it; when it completes a
+     * surprising run, the level the surprise is in starts again from the run.
+     */
+    public Learnt learn(Observation o) {
+        SuccessPrediction before = predict(o.channel(), o.carrier(), o.province(), o.faceValue(), o.finishedAt());
+        List<Key> path = path(o.channel(), o.carrier(), o.province(), o.faceValue(), o.finishedAt());
+        for (Key key : path) {
+            add(key, o);
         }
+        if (settings.changeRun() == 0) {
+            return new Learnt(before, null);
+        }
+        Key channelAndCarrier = path.get(CHANNEL_AND_CARRIER);
+        RecentRun.Judged judged = new RecentRun.Judged(o, before.success());
+        RecentRun run = runs.merge(channelAndCarrier, RecentRun.EMPTY.plus(judged, settings.changeRun()),
+                (old, ignored) -> old.plus(judged, settings.changeRun()));
+        double chance = SurpriseTest.chance(run.predicted(), run.failures());
+        if (chance >= settings.changeSignificance()) {
+            if (run.placed() != null) {
+                runs.put(channelAndCarrier, run.placed(null));
+            }
+            return new Learnt(before, null);
+        }
+        String province = ChangeLocator.locate(run, settings.changeSpreadSignificance());
+        if (province != null && province.equals(run.placed())) {
+            return new Learnt(before, null);
+        }
+        Change change = new Change(o.channel(), o.carrier(), province, run.size(), run.failures(),
+                run.expectedFailures(), chance);
+        if (province == null) {
+            startAgain(run);
+            runs.remove(channelAndCarrier);
+        } else {
+            // the province's cells learn it, as they learn every attempt; the run goes on, so that failures spreading
+            // to other provinces are still seen
+            runs.put(channelAndCarrier, run.placed(province));
+        }
+        return new Learnt(before, change);
+    }
+
+    /**
+     * Drops the channel × carrier record of the run's channel and carrier and every cell below it (narrowest first,
+     * so a prediction meanwhile never finds a narrower level holding more than the broader one), then learns the
+     * run's attempts again at those levels; the broader levels have them already.
+     */
+    private void startAgain(RecentRun run) {
+        Observation first = run.attempts().get(0).attempt();
+        Predicate<Key> level = k -> k.channel().equals(first.channel()) && k.carrier().equals(first.carrier());
+        tallies.keySet().removeIf(k -> level.test(k) && k.band() != null);
+        tallies.keySet().removeIf(k -> level.test(k) && !ANY.equals(k.province()));
+        tallies.keySet().removeIf(level);
+        for (RecentRun.Judged j : run.attempts()) {
+            Observation o = j.attempt();
+            List<Key> path = path(o.channel(), o.carrier(), o.province(), o.faceValue(), o.finishedAt());
+            for (Key key : path.subList(CHANNEL_AND_CARRIER, path.size())) {
+                add(key, o);
+            }
+        }
+    }
+
+    private void add(Key key, Observation o) {
+        long at = o.finishedAt().toEpochMilli();
+        tallies.merge(key, DecayedTally.EMPTY.plus(at, o.succeeded(), o.latencyMillis(), settings.halfLifeMillis()),
+                (old, ignored) -> old.plus(at, o.succeeded(), o.latencyMillis(), settings.halfLifeMillis()));
     }
 
     /** Forgets everything learnt. */
     public void clear() {
         tallies.clear();
+        runs.clear();
     }
 
     /** The prediction for an order of {@code carrier}, {@code province} and {@code faceValue} on {@code channel} now. */
@@ -99,6 +187,11 @@ public final class SuccessModel {
      */
     public static String orderKind(String carrier, String province, long faceValue) {
         return carrier + "/" + (province == null ? UNKNOWN_PROVINCE : province) + "/" + FaceValueBand.of(faceValue);
+    }
+
+    /** The attempt's province as the model keys it (an unknown one is a province of its own). */
+    static String province(Observation o) {
+        return o.province() == null ? UNKNOWN_PROVINCE : o.province();
     }
 
     /** From the broadest level to the full cell: all channels, channel, + carrier, + province, + band and hour. */

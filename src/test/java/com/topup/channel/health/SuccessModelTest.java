@@ -7,16 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The success model's estimator: recency weighting, backing off to broader levels, and its confidence. */
+/**
+ * The success model's estimator (recency weighting, backing off to broader levels, its confidence), and how it
+ * follows a change: judged against its own predictions, placed in a province or in the channel and carrier.
+ */
 class SuccessModelTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
     private static final Duration HALF_LIFE = Duration.ofMinutes(10);
 
-    private final SuccessModel model = new SuccessModel(new SuccessModel.Settings(HALF_LIFE.toMillis(), 0.95, 1_000, 20,
-            50, 20, ZoneOffset.UTC));
+    private static final String[] PROVINCES = {"北京", "上海", "广东", "江苏", "浙江", "四川", "湖北"};
+
+    /** The estimator alone, without the change test. */
+    private final SuccessModel model = model(0);
+
+    private static SuccessModel model(int changeRun) {
+        return new SuccessModel(new SuccessModel.Settings(HALF_LIFE.toMillis(), 0.95, 1_000, 20, 50, 20, ZoneOffset.UTC,
+                changeRun, 1e-4, 1e-3));
+    }
 
     private void attempts(String channel, String carrier, String province, long faceValue, int count, double successShare,
                           Instant at, long latency) {
@@ -137,5 +149,98 @@ class SuccessModelTest {
         attempts("A", "CHINA_MOBILE", "北京", 50_000, 2_000, 0.50, T0, 300);
         assertEquals(0.99, model.predict("A", "CHINA_MOBILE", "北京", 3_000, T0).success(), 0.03);
         assertEquals(0.50, model.predict("A", "CHINA_MOBILE", "北京", 30_001, T0).success(), 0.03);
+    }
+
+    /** What a stream of attempts made the model find. */
+    private static List<SuccessModel.Change> learn(List<SuccessModel> models, List<SuccessModel.Observation> attempts) {
+        List<SuccessModel.Change> changes = new ArrayList<>();
+        for (SuccessModel.Observation o : attempts) {
+            for (SuccessModel m : models) {
+                SuccessModel.Change change = m.learn(o).change();
+                if (change != null && m == models.get(0)) {
+                    changes.add(change);
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * One attempt a second of channel A for China Telecom from {@code from}, the provinces taking turns; attempt
+     * {@code i} fails when {@code fails} says so.
+     */
+    private static List<SuccessModel.Observation> telecom(Instant from, int count, java.util.function.IntPredicate fails) {
+        List<SuccessModel.Observation> attempts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            attempts.add(new SuccessModel.Observation("A", "CHINA_TELECOM", PROVINCES[i % PROVINCES.length], 10_000,
+                    !fails.test(i), from.plusSeconds(i), 300));
+        }
+        return attempts;
+    }
+
+    @Test
+    void aSpreadDropStartsTheChannelAndCarrierRecordAgainWithinAFewAttempts() {
+        SuccessModel detecting = model(20);
+        SuccessModel fading = model(0);
+        // 98 %: one in fifty fails, over every province; no change is seen in 700 attempts
+        assertEquals(List.of(), learn(List.of(detecting, fading), telecom(T0, 700, i -> i % 50 == 49)),
+                "a steady 98 % is no change");
+        assertTrue(detecting.predict("A", "CHINA_TELECOM", "北京", 10_000, T0.plusSeconds(700)).sampleSize() > 400);
+        // then 60 %: two of every five fail, in every province
+        Instant drop = T0.plusSeconds(700);
+        List<SuccessModel.Change> changes = new ArrayList<>();
+        int seen = -1;
+        List<SuccessModel.Observation> dropping = telecom(drop, 40, i -> i % 5 == 1 || i % 5 == 3);
+        for (int i = 0; i < dropping.size(); i++) {
+            List<SuccessModel.Change> found = learn(List.of(detecting, fading), dropping.subList(i, i + 1));
+            if (seen < 0 && found.stream().anyMatch(c -> c.province() == null)) {
+                seen = i + 1;
+            }
+            changes.addAll(found);
+        }
+        assertTrue(seen > 0 && seen <= 12, "the drop is seen within 12 attempts: " + seen + " " + changes);
+        SuccessModel.Change change = changes.stream().filter(c -> c.province() == null).findFirst().orElseThrow();
+        assertEquals("A", change.channel());
+        assertEquals("CHINA_TELECOM", change.carrier());
+        assertTrue(change.chance() < 1e-4 && change.failures() > change.expectedFailures() + 2, change.toString());
+        Instant now = drop.plusSeconds(40);
+        SuccessPrediction followed = detecting.predict("A", "CHINA_TELECOM", "北京", 10_000, now);
+        double faded = fading.predict("A", "CHINA_TELECOM", "北京", 10_000, now).success();
+        assertTrue(followed.success() < 0.8, "40 attempts into the drop the channel is no longer preferred: " + followed);
+        assertTrue(followed.sampleSize() < 60, "its record for the carrier started again: " + followed);
+        assertTrue(faded > 0.93, "the half-life alone still trusts the old record: " + faded);
+        assertTrue(detecting.predict("A", "CHINA_MOBILE", "北京", 10_000, now).success() > 0.9,
+                "the channel's other carriers keep theirs");
+    }
+
+    @Test
+    void aProvinceOutageIsTheProvincesAndDoesNotWipeItsCell() {
+        SuccessModel detecting = model(20);
+        SuccessModel fading = model(0);
+        // 99 % everywhere, then 广东 fails every order while the other provinces go on at 99 %; 广东 sends every
+        // other attempt, so a run of ten holds five of its failures
+        assertEquals(List.of(), learn(List.of(detecting, fading), telecom(T0, 700, i -> i % 100 == 99)));
+        Instant outage = T0.plusSeconds(700);
+        List<SuccessModel.Observation> attempts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String province = i % 2 == 0 ? "广东" : PROVINCES[(i / 2) % PROVINCES.length];
+            boolean fails = "广东".equals(province) || i % 100 == 99;
+            attempts.add(new SuccessModel.Observation("A", "CHINA_TELECOM", province, 10_000, !fails,
+                    outage.plusSeconds(i), 300));
+        }
+        List<SuccessModel.Change> changes = learn(List.of(detecting, fading), attempts.subList(0, 200));
+        assertTrue(!changes.isEmpty(), "the outage is a surprise at first");
+        assertTrue(changes.stream().allMatch(c -> "广东".equals(c.province())), "and it is 广东's: " + changes);
+        Instant now = outage.plusSeconds(200);
+        SuccessPrediction guangdong = detecting.predict("A", "CHINA_TELECOM", "广东", 10_000, now);
+        assertEquals(fading.predict("A", "CHINA_TELECOM", "广东", 10_000, now), guangdong,
+                "nothing was forgotten: 广东 predicts what the estimator alone predicts");
+        assertTrue(guangdong.success() < 0.5, "广东's cell has learnt the outage: " + guangdong);
+        SuccessPrediction beijing = detecting.predict("A", "CHINA_TELECOM", "北京", 10_000, now);
+        assertEquals(fading.predict("A", "CHINA_TELECOM", "北京", 10_000, now), beijing,
+                "北京 keeps the channel and carrier's record");
+        assertTrue(beijing.sampleSize() > 400, "which was not started again: " + beijing);
+        // failures the province's cell predicts are no surprise
+        assertEquals(List.of(), learn(List.of(detecting, fading), attempts.subList(200, 300)), "nothing more to find");
     }
 }
