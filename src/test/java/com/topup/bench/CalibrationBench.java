@@ -7,10 +7,7 @@ import com.topup.channel.health.CalibrationRollup;
 import com.topup.channel.health.ChannelHealthConfig;
 import com.topup.channel.health.HealthClock;
 import com.topup.common.db.Sql;
-import com.topup.devenv.FreePorts;
 import com.topup.devenv.LocalPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +17,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /**
  * The calibration report (GET /admin/api/channels/calibration) on a generated week of attempts (default 2,000,000;
@@ -46,11 +42,8 @@ public final class CalibrationBench {
 
     public static void main(String[] args) throws Exception {
         long wanted = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
-        Path dir = Files.createTempDirectory("calibration-bench-");
-        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.next(), dir.resolve("pg"), false, false);
+        try (LocalPostgres postgres = MigratedPostgres.start("calibration-bench");
              Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
-            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .locations("classpath:db/migration").load().migrate();
             long start = System.nanoTime();
             Instant end = Instant.now();
             long attempts = CalibrationData.generate(db, wanted, end);

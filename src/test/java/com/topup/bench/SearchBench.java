@@ -1,15 +1,12 @@
 package com.topup.bench;
 
 import com.topup.common.db.Sql;
-import com.topup.devenv.FreePorts;
 import com.topup.devenv.LocalPostgres;
 import com.topup.order.OrderCursor;
 import com.topup.order.OrderPage;
 import com.topup.order.OrderSearch;
 import com.topup.order.OrderStatus;
 import com.topup.order.StaffOrderQueries;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 
 /**
  * The staff order search on a generated table (default 1,000,000 orders over 30 days, 8 merchants, 4 carriers and
@@ -38,11 +34,8 @@ public final class SearchBench {
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dir = Files.createTempDirectory("search-bench-");
-        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.next(), dir.resolve("pg"), false, false);
+        try (LocalPostgres postgres = MigratedPostgres.start("search-bench");
              Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
-            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .locations("classpath:db/migration").load().migrate();
             long start = System.nanoTime();
             generate(connection, orders);
             System.out.printf("Search benchmark: %,d orders generated and analysed in %.0f s; %d cores, Java %s%n",

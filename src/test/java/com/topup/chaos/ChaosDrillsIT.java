@@ -26,8 +26,9 @@ class ChaosDrillsIT {
     static void start() {
         stack = ChaosStack.start("chaos-it", ChaosMain.SEED, Map.of("topup.notify.retry-intervals", "1s,2s,3s"));
         receiver = new CallbackReceiver();
+        // 90 s to settle: after a supplier outage an order may wait out the seed fallback's 30 s retry twice.
         runner = new DrillRunner(stack, receiver, new DrillRunner.Settings(4, Duration.ofSeconds(4), Duration.ofSeconds(4),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), false, ChaosMain.SEED, true));
+                Duration.ofSeconds(90), Duration.ofSeconds(30), false, ChaosMain.SEED, true));
     }
 
     @AfterAll

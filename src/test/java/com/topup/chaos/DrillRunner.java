@@ -19,6 +19,9 @@ final class DrillRunner {
                     boolean freshDatabase, long seed, boolean quickSuppliers) {
     }
 
+    /** How long the platform has to flag a supplier's second charge once the drill has read the suppliers' charges. */
+    private static final Duration FLAG_GRACE = Duration.ofSeconds(20);
+
     private final ChaosStack stack;
     private final CallbackReceiver receiver;
     private final Settings settings;
@@ -66,11 +69,33 @@ final class DrillRunner {
                 List<String> ids = sent.stream().map(o -> o.merchantOrderId).toList();
                 Map<String, OrderRecord> records = settle(platform, ids, events, context);
                 Map<String, SimulatorControl.Charged> charges = simulator.charges();
+                records = awaitFlags(platform, ids, records, charges, context);
                 JsonNode ledger = platformStaff.get("/admin/api/merchants/" + SignedOrders.MERCHANT + "/reconciliation");
                 return InvariantChecker.check(drill.name(), sent, records, charges, events, receiver, ledger,
                         context.faultStart(), context.faultEnd(), loadEnd);
             }
         }
+    }
+
+    /**
+     * A supplier may charge an order a second time after the order came to rest; the platform learns of it from the
+     * supplier's callback, so the orders charged twice get up to {@link #FLAG_GRACE} for their anomaly to be recorded.
+     */
+    private Map<String, OrderRecord> awaitFlags(PlatformRecords platform, List<String> ids,
+                                                Map<String, OrderRecord> records,
+                                                Map<String, SimulatorControl.Charged> charges,
+                                                DrillContext context) throws Exception {
+        long deadline = System.nanoTime() + FLAG_GRACE.toNanos();
+        List<String> unflagged = InvariantChecker.unflaggedDoubleCharges(records.values(), charges);
+        while (!unflagged.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            records = platform.read(ids);
+            unflagged = InvariantChecker.unflaggedDoubleCharges(records.values(), charges);
+        }
+        if (!unflagged.isEmpty()) {
+            context.say("charged twice and not flagged within " + FLAG_GRACE.toSeconds() + " s: " + unflagged);
+        }
+        return records;
     }
 
     /** Polls until every order rests, its events are out and its callback is in, or the settle time is over. */

@@ -95,30 +95,32 @@ final class InvariantChecker {
     /** Two standing supplier charges for one order need an anomaly; so does a charge on an order we have as FAILED. */
     private static void checkSupplierCharges(DrillReport report, Collection<OrderRecord> orders,
                                              Map<String, SimulatorControl.Charged> charges) {
-        int doubles = 0;
-        int unflaggedDoubles = 0;
-        int unflaggedOnFailed = 0;
-        for (OrderRecord order : orders) {
-            int standing = order.attemptIds().stream().map(charges::get).filter(c -> c != null)
-                    .mapToInt(SimulatorControl.Charged::standing).sum();
-            int made = order.attemptIds().stream().map(charges::get).filter(c -> c != null)
-                    .mapToInt(SimulatorControl.Charged::charges).sum();
-            boolean flagged = !order.anomalyKinds().isEmpty();
-            if (made > 1) {
-                doubles++;
-                if (standing > 1 && !flagged) {
-                    unflaggedDoubles++;
-                }
-            }
-            if (order.status().equals("FAILED") && standing > 0 && !flagged) {
-                unflaggedOnFailed++;
-            }
-        }
+        long doubles = orders.stream().filter(o -> made(o, charges) > 1).count();
+        int unflaggedDoubles = unflaggedDoubleCharges(orders, charges).size();
+        long unflaggedOnFailed = orders.stream()
+                .filter(o -> o.status().equals("FAILED") && standing(o, charges) > 0 && o.anomalyKinds().isEmpty())
+                .count();
         report.figure("orders a supplier charged more than once: " + doubles + " (flagged or reversed by the platform: "
                 + (doubles - unflaggedDoubles) + ")");
         report.expect("unflagged double supplier charges", unflaggedDoubles, 0);
         report.expect("unflagged supplier charges on orders FAILED and refunded", unflaggedOnFailed, 0);
         report.summary.put("double charges unflagged", Integer.toString(unflaggedDoubles));
+    }
+
+    /** The orders with two or more supplier charges standing and no anomaly recorded, by the platform's order id. */
+    static List<String> unflaggedDoubleCharges(Collection<OrderRecord> orders, Map<String, SimulatorControl.Charged> charges) {
+        return orders.stream().filter(o -> standing(o, charges) > 1 && o.anomalyKinds().isEmpty())
+                .map(OrderRecord::orderId).toList();
+    }
+
+    private static int standing(OrderRecord order, Map<String, SimulatorControl.Charged> charges) {
+        return order.attemptIds().stream().map(charges::get).filter(c -> c != null)
+                .mapToInt(SimulatorControl.Charged::standing).sum();
+    }
+
+    private static int made(OrderRecord order, Map<String, SimulatorControl.Charged> charges) {
+        return order.attemptIds().stream().map(charges::get).filter(c -> c != null)
+                .mapToInt(SimulatorControl.Charged::charges).sum();
     }
 
     private static void phases(DrillReport report, Collection<OrderRecord> orders, Instant faultStart, Instant faultEnd,
