@@ -118,7 +118,7 @@ class InstructionApiTest {
                 .body("problems[0].span", contains(text.indexOf("35元"), text.indexOf("35元") + 3))
                 .body("problems[0].details.faceValues", contains(1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000))
                 .body("problems[1].span", contains(text.indexOf(other), text.indexOf("充50") + 3))
-                .body("problems[2].span", contains(text.indexOf("0208"), text.indexOf("0208") + 11));
+                .body("problems[2].span", contains(text.lastIndexOf("02088886666"), text.lastIndexOf("02088886666") + 11));
     }
 
     @Test
