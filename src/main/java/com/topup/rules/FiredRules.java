@@ -28,9 +28,7 @@ final class FiredRules extends DefaultAgendaEventListener {
     private long cpuAtStart;
     private long allocationLimit;
     private long allocatedAtStart;
-    private long startedAt;
     private long meterFrom;
-    private boolean metered;
     private int events;
 
     /** How long a decision runs before its CPU time and allocation are read (see {@link #check()}). */
@@ -48,31 +46,25 @@ final class FiredRules extends DefaultAgendaEventListener {
         this.budgetNanos = budgetNanos;
         this.allocationLimit = allocationBudgetBytes;
         long now = System.nanoTime();
-        metered = false;
         events = 0;
         meterFrom = now + UNMETERED_NANOS;
         deadline = now + budgetNanos;
-        startedAt = now;
+        cpuAtStart = THREADS.getCurrentThreadCpuTime();
         allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /**
-     * Throws when a budget is used up; cheap enough to call at every engine event. The thread's CPU time and
-     * allocation are read at events only once the decision has run for {@link #UNMETERED_NANOS}: most decisions end
-     * well before, and reading them at every event cost more than the decision itself. Until then neither budget can
-     * be reached (rules create no arrays or collections and build text of bounded length, so a millisecond allocates
-     * a few megabytes at most, against a budget of tens); from then on both are checked at every event. Allocation is
-     * counted from the decision's start; the CPU used before the first reading is taken to be all the time elapsed, so
-     * neither is under-counted.
+     * Throws when a budget is used up. Both are counted from the decision's start, but read at events only once the
+     * decision has run for {@link #UNMETERED_NANOS}: most decisions end well before, and reading the thread's CPU
+     * time and allocation at every event cost more than the decision itself. Until then neither budget can be
+     * reached (rules create no arrays or collections and build text of bounded length, so a millisecond allocates a
+     * few megabytes at most, against a budget of tens). Only the thread's own CPU counts: a decision that waited for
+     * a core on a busy machine has not used its budget.
      */
     void check() {
         long now = System.nanoTime();
         if (now < meterFrom) {
             return;
-        }
-        if (!metered) {
-            metered = true;
-            cpuAtStart = THREADS.getCurrentThreadCpuTime() - (now - startedAt);
         }
         if (THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart > allocationLimit) {
             throw new RuleBudgetExceeded("allocation", allocationLimit);
