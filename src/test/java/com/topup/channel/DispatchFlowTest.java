@@ -289,6 +289,27 @@ class DispatchFlowTest {
     }
 
     @Test
+    void aSecondChargeReportedBeforeTheFirstIsADuplicateChargeAnomaly() {
+        SimulatedChannels.only("sim-fast");
+        // the first charge's callback comes a minute late, so the second charge's callback is the first report
+        SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(
+                "\"chargedTwiceRate\": 1.0, \"lateCallbackRate\": 1.0, \"lateCallbackDelayMs\": 60000"));
+        String orderId = place(null);
+
+        assertEquals("SUCCEEDED", finalOrder(orderId, Duration.ofSeconds(20)).getString("order.status"));
+        CallbackOrders.eventually(Duration.ofSeconds(10), "duplicate charge recorded", () -> sql.queryLong(
+                "select count(*) from anomaly where order_id = ? and kind = 'DUPLICATE_SUCCESS'", orderId) == 1);
+        assertEquals("REVERSE_DUPLICATE_CHARGE", sql.queryText("select action from anomaly where order_id = ?", orderId));
+        String first = sql.queryText("select channel_reference from channel_attempt where order_id = ?", orderId);
+        String second = sql.queryText("select channel_reference from anomaly where order_id = ?", orderId);
+        assertTrue(first != null && second != null && !first.equals(second),
+                "the attempt keeps the reference its channel gave it (" + first + "), the anomaly names the second ("
+                        + second + ")");
+        assertEquals(1L, sql.queryLong("select count(*) from ledger_entry where order_id = ?", orderId),
+                "the merchant paid once and got nothing back");
+    }
+
+    @Test
     void aChannelWithoutDailyQuotaLeftGetsNoOrders() {
         SimulatedChannels.only("sim-fast", "sim-cheap");
         SimulatedChannels.behave("sim-fast", SimulatedChannels.behaviour(null));

@@ -139,8 +139,12 @@ public class AttemptOutcomes {
             }
             return ReportResult.DUPLICATE;
         }
+        // An open attempt succeeding under another reference than the one the channel gave it: the channel charged a
+        // second time, and that report came before the first charge's (late or lost). The attempt keeps its reference.
+        boolean chargedUnderAnother = secondReference && attempt.status().isOpen();
         if (attempt.status().isOpen()) {
-            attempts.finish(attempt.id(), AttemptStatus.SUCCEEDED, report.channelReference(), null, null, now);
+            attempts.finish(attempt.id(), AttemptStatus.SUCCEEDED, chargedUnderAnother ? null : report.channelReference(),
+                    null, null, now);
             finishProbe(attempt, true);
         } else {
             attempts.lateSuccess(attempt.id(), report.channelReference(), now);
@@ -159,6 +163,9 @@ public class AttemptOutcomes {
             anomalies.successAfterRefund(order, attempt, report.channelReference(), now);
         } else {
             orders.succeed(order.id(), now);
+            if (chargedUnderAnother) {
+                anomalies.duplicateSuccess(order, attempt, attempt.channelCode(), report.channelReference(), now);
+            }
         }
         return ReportResult.APPLIED;
     }
