@@ -300,11 +300,11 @@ class DispatchFlowTest {
         CallbackOrders.eventually(Duration.ofSeconds(10), "duplicate charge recorded", () -> sql.queryLong(
                 "select count(*) from anomaly where order_id = ? and kind = 'DUPLICATE_SUCCESS'", orderId) == 1);
         assertEquals("REVERSE_DUPLICATE_CHARGE", sql.queryText("select action from anomaly where order_id = ?", orderId));
-        String first = sql.queryText("select channel_reference from channel_attempt where order_id = ?", orderId);
-        String second = sql.queryText("select channel_reference from anomaly where order_id = ?", orderId);
-        assertTrue(first != null && second != null && !first.equals(second),
-                "the attempt keeps the reference its channel gave it (" + first + "), the anomaly names the second ("
-                        + second + ")");
+        String reported = sql.queryText("select channel_reference from channel_attempt where order_id = ?", orderId);
+        String other = sql.queryText("select channel_reference from anomaly where order_id = ?", orderId);
+        assertTrue(reported != null && other != null && !reported.equals(other),
+                "the attempt has the reported success's reference (" + reported + "), the anomaly the other charge's ("
+                        + other + ")");
         assertEquals(1L, sql.queryLong("select count(*) from ledger_entry where order_id = ?", orderId),
                 "the merchant paid once and got nothing back");
     }

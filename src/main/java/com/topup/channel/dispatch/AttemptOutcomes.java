@@ -139,12 +139,12 @@ public class AttemptOutcomes {
             }
             return ReportResult.DUPLICATE;
         }
-        // An open attempt succeeding under another reference than the one the channel gave it: the channel charged a
-        // second time, and that report came before the first charge's (late or lost). The attempt keeps its reference.
+        // An open attempt succeeding under another reference than the one the channel answered the submit with: the
+        // channel made a second order of one request, and this report came before the first one's (late or lost).
+        // The attempt takes the reported success; the anomaly names the submit's reference as the other charge.
         boolean chargedUnderAnother = secondReference && attempt.status().isOpen();
         if (attempt.status().isOpen()) {
-            attempts.finish(attempt.id(), AttemptStatus.SUCCEEDED, chargedUnderAnother ? null : report.channelReference(),
-                    null, null, now);
+            attempts.finish(attempt.id(), AttemptStatus.SUCCEEDED, report.channelReference(), null, null, now);
             finishProbe(attempt, true);
         } else {
             attempts.lateSuccess(attempt.id(), report.channelReference(), now);
@@ -164,7 +164,7 @@ public class AttemptOutcomes {
         } else {
             orders.succeed(order.id(), now);
             if (chargedUnderAnother) {
-                anomalies.duplicateSuccess(order, attempt, attempt.channelCode(), report.channelReference(), now);
+                anomalies.duplicateSuccess(order, attempt, attempt.channelCode(), attempt.channelReference(), now);
             }
         }
         return ReportResult.APPLIED;
