@@ -11,9 +11,8 @@ import com.topup.rules.model.RouteCandidate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DecisionServiceTest {
 
@@ -28,21 +27,13 @@ import com.topup.rules.model.RepairAction;
             global RouteDecision decision;
             """;
 
-    private static DrlCompiler compiler;
+    @RegisterExtension
+    static final SandboxCompiler compiler = new SandboxCompiler();
+
     private static final List<ChannelFact> CHANNELS = List.of(
             SeedRoutingRulesTest.channel("GOOD", Set.of("CHINA_MOBILE"), Set.of(), 0.99, 100, 0, 10, "CLOSED", 10),
             SeedRoutingRulesTest.channel("OK", Set.of("CHINA_MOBILE"), Set.of(), 0.80, 100, 0, 10, "CLOSED", 10),
             SeedRoutingRulesTest.channel("OPEN", Set.of("CHINA_MOBILE"), Set.of(), 0.99, 100, 0, 10, "OPEN", 10));
-
-    @BeforeAll
-    static void start() {
-        compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 60_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        compiler.close();
-    }
 
     private static RuleSetRuntime runtime(int version, String rules) {
         CompilationResult result = compiler.compile("routing", HEADER + rules);

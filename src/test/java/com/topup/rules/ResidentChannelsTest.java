@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.utils.KieHelper;
@@ -113,17 +112,8 @@ class ResidentChannelsTest {
             end
             """;
 
-    private static DrlCompiler compiler;
-
-    @BeforeAll
-    static void start() {
-        compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 60_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        compiler.close();
-    }
+    @RegisterExtension
+    static final SandboxCompiler compiler = new SandboxCompiler();
 
     @Test
     void theLiveSeedDecidesAsItDidWithEveryFactInsertedPerDecision() {

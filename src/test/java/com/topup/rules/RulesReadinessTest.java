@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An instance that has not loaded its rules (it is starting) decides nothing — no safe default — and says it is not
@@ -32,17 +31,8 @@ class RulesReadinessTest {
     private static final AnomalyFact STUCK = new AnomalyFact(AnomalyKind.STUCK_PROCESSING, "T1", "PROCESSING", "A", null,
             60_000, 0, null, 10_000, 0, 0, 0);
 
-    private static DrlCompiler compiler;
-
-    @BeforeAll
-    static void start() {
-        compiler = new DrlCompiler(RuleVocabulary::sandbox, 1, 60_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        compiler.close();
-    }
+    @RegisterExtension
+    static final SandboxCompiler compiler = new SandboxCompiler();
 
     @Test
     void withoutItsRulesAnInstanceDecidesNothingRatherThanTakeTheSafeDefault() {
