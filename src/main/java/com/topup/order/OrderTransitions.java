@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,15 +58,13 @@ public class OrderTransitions {
     /** A new attempt starts on the order locked by {@link #lockForWork}: PENDING or PROCESSING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean startAttempt(WorkOrder order, String channelCode, Instant now) {
-        String orderId = order.id();
-        int moved = sql.update("""
-                update topup_order set status = 'PROCESSING', attempt_count = attempt_count + 1, retry_at = null,
-                    channel_code = ?, updated_at = ?, version = version + 1
-                where id = ? and status in ('PENDING', 'PROCESSING')""", channelCode, now, orderId);
-        if (moved == 1 && order.status() == OrderStatus.PENDING) {
-            publish(orderId, "ORDER_PROCESSING");
+        Optional<CurrentOrder> moved = move("""
+                status = 'PROCESSING', attempt_count = o.attempt_count + 1, retry_at = null, channel_code = ?,
+                updated_at = ?, version = o.version + 1""", "'PENDING', 'PROCESSING'", order.id(), channelCode, now);
+        if (moved.isPresent() && order.status() == OrderStatus.PENDING) {
+            publish(moved.get(), "ORDER_PROCESSING");
         }
-        return moved == 1;
+        return moved.isPresent();
     }
 
     /** The order waits for a persisted retry time; a scheduler dispatches it again then. */
@@ -80,30 +79,24 @@ public class OrderTransitions {
     /** PROCESSING (or REVIEW, by an operator or a repair) → SUCCEEDED. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean succeed(String orderId, Instant now) {
-        int moved = sql.update("""
-                update topup_order set status = 'SUCCEEDED', failure_code = null, retry_at = null, finished_at = ?,
-                    updated_at = ?, version = version + 1
-                where id = ? and status in ('PROCESSING', 'REVIEW')""", now, now, orderId);
-        if (moved == 1) {
-            publishFinal(orderId, OrderStatus.SUCCEEDED);
-        }
-        return moved == 1;
+        Optional<CurrentOrder> moved = move("""
+                status = 'SUCCEEDED', failure_code = null, retry_at = null, finished_at = ?, updated_at = ?,
+                version = o.version + 1""", "'PROCESSING', 'REVIEW'", orderId, now, now);
+        moved.ifPresent(order -> publishFinal(order, OrderStatus.SUCCEEDED));
+        return moved.isPresent();
     }
 
     /** Not final yet → FAILED, and the price goes back to the merchant's balance in the same transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean failAndRefund(String orderId, String failureCode, Instant now) {
-        Optional<long[]> charged = sql.queryOne("""
-                        update topup_order set status = 'FAILED', failure_code = ?, retry_at = null, finished_at = ?,
-                            updated_at = ?, version = version + 1
-                        where id = ? and status in ('PENDING', 'PROCESSING', 'REVIEW')
-                        returning merchant_id, price""",
-                row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, failureCode, now, now, orderId);
-        charged.ifPresent(merchantAndPrice -> {
-            ledger.refundOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publishFinal(orderId, OrderStatus.FAILED);
+        Optional<CurrentOrder> moved = move("""
+                status = 'FAILED', failure_code = ?, retry_at = null, finished_at = ?, updated_at = ?,
+                version = o.version + 1""", "'PENDING', 'PROCESSING', 'REVIEW'", orderId, failureCode, now, now);
+        moved.ifPresent(order -> {
+            ledger.refundOrder(order.merchantId(), order.view().price(), orderId);
+            publishFinal(order, OrderStatus.FAILED);
         });
-        return charged.isPresent();
+        return moved.isPresent();
     }
 
     /**
@@ -112,14 +105,12 @@ public class OrderTransitions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean resumeFromReview(String orderId, List<String> excludedChannels, Instant now) {
-        int moved = sql.update("""
-                update topup_order set status = 'PROCESSING', failure_code = null, retry_at = null,
-                    retry_round_from = attempt_count, excluded_channels = ?, updated_at = ?, version = version + 1
-                where id = ? and status = 'REVIEW'""", excludedChannels.toArray(String[]::new), now, orderId);
-        if (moved == 1) {
-            publish(orderId, "ORDER_PROCESSING");
-        }
-        return moved == 1;
+        Optional<CurrentOrder> moved = move("""
+                status = 'PROCESSING', failure_code = null, retry_at = null, retry_round_from = o.attempt_count,
+                excluded_channels = ?, updated_at = ?, version = o.version + 1""", "'REVIEW'", orderId,
+                excludedChannels.toArray(String[]::new), now);
+        moved.ifPresent(order -> publish(order, "ORDER_PROCESSING"));
+        return moved.isPresent();
     }
 
     /**
@@ -129,47 +120,49 @@ public class OrderTransitions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean succeedAfterRecharge(String orderId, Instant now) {
-        Optional<long[]> charged = sql.queryOne("""
-                        update topup_order set status = 'SUCCEEDED', failure_code = null, finished_at = ?, updated_at = ?,
-                            version = version + 1
-                        where id = ? and status = 'FAILED'
-                        returning merchant_id, price""",
-                row -> new long[] {row.getLong("merchant_id"), row.getLong("price")}, now, now, orderId);
-        charged.ifPresent(merchantAndPrice -> {
-            ledger.rechargeOrder(merchantAndPrice[0], merchantAndPrice[1], orderId);
-            publishFinal(orderId, OrderStatus.SUCCEEDED);
+        Optional<CurrentOrder> moved = move("""
+                status = 'SUCCEEDED', failure_code = null, finished_at = ?, updated_at = ?, version = o.version + 1""",
+                "'FAILED'", orderId, now, now);
+        moved.ifPresent(order -> {
+            ledger.rechargeOrder(order.merchantId(), order.view().price(), orderId);
+            publishFinal(order, OrderStatus.SUCCEEDED);
         });
-        return charged.isPresent();
+        return moved.isPresent();
     }
 
     /** Not final yet → REVIEW: a person decides. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean holdForReview(String orderId, String reasonCode, Instant now) {
-        int moved = sql.update("""
-                update topup_order set status = 'REVIEW', failure_code = ?, retry_at = null, updated_at = ?,
-                    version = version + 1
-                where id = ? and status in ('PENDING', 'PROCESSING')""", reasonCode, now, orderId);
-        if (moved == 1) {
-            publish(orderId, "ORDER_REVIEW");
-        }
-        return moved == 1;
+        Optional<CurrentOrder> moved = move("""
+                status = 'REVIEW', failure_code = ?, retry_at = null, updated_at = ?, version = o.version + 1""",
+                "'PENDING', 'PROCESSING'", orderId, reasonCode, now);
+        moved.ifPresent(order -> publish(order, "ORDER_REVIEW"));
+        return moved.isPresent();
     }
 
-    /** Puts the order's new state on topup.order-events and returns the order as this transaction sees it. */
-    private Optional<CurrentOrder> publish(String orderId, String type) {
-        Optional<CurrentOrder> current = sql.queryOne("select " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url"
-                        + " from topup_order o join merchant m on m.id = o.merchant_id where o.id = ?",
+    /**
+     * One guarded move: sets {@code assignments} on the order if its status is one of {@code fromStatuses}, and
+     * returns the order as it is after the move, in the same statement (empty when the move did not apply).
+     */
+    private Optional<CurrentOrder> move(String assignments, String fromStatuses, String orderId, Object... values) {
+        Object[] params = Arrays.copyOf(values, values.length + 1);
+        params[values.length] = orderId;
+        return sql.queryOne("update topup_order o set " + assignments + " from merchant m"
+                        + " where m.id = o.merchant_id and o.id = ? and o.status in (" + fromStatuses + ")"
+                        + " returning " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url",
                 row -> new CurrentOrder(OrderRows.view(row), row.getString("merchant_code"), row.getLong("merchant_id"),
-                        row.getString("notify_url")), orderId);
-        current.ifPresent(order -> outbox.append(OrderStore.ORDER_EVENTS_TOPIC, orderId,
-                OrderEvent.of(type, order.merchantCode(), order.view())));
-        return current;
+                        row.getString("notify_url")), params);
+    }
+
+    /** Puts the order's new state on topup.order-events. */
+    private void publish(CurrentOrder order, String type) {
+        outbox.append(OrderStore.ORDER_EVENTS_TOPIC, order.view().orderId(), OrderEvent.of(type, order.merchantCode(), order.view()));
     }
 
     /** Publishes the final state and tells the observers, with the order as this transaction left it. */
-    private void publishFinal(String orderId, OrderStatus status) {
-        publish(orderId, "ORDER_" + status.name()).ifPresent(order -> finished.fire(
-                new OrderFinished(orderId, status, order.view(), order.merchantId(), order.notifyUrl())));
+    private void publishFinal(CurrentOrder order, OrderStatus status) {
+        publish(order, "ORDER_" + status.name());
+        finished.fire(new OrderFinished(order.view().orderId(), status, order.view(), order.merchantId(), order.notifyUrl()));
         metrics.counter("topup_orders_finished_total", "status", status.name()).increment();
     }
 
