@@ -9,44 +9,33 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Reads every channel's figures, circuit and recent outcomes in one statement: one row per channel (all
- * carriers) and one per channel and carrier with attempts. The window's figures are computed channel by channel, each
- * from an index range scan of channel_attempt_health (channel_code, finished_at): a range on finished_at alone walks
- * the whole index, or the table, however short the window.
+ * Reads every channel's figures, circuit and recent outcomes in two statements. The window's counts and latencies
+ * come from the tallies each finish adds to (channel_outcome_tally, migration V14: a few rows per channel, carrier,
+ * 10-second slot and latency class), so a refresh costs the same at any order rate; the window starts at the slot
+ * that holds its start, so it reaches up to 10 s further back. In-flight counts, today's usage, the circuit and
+ * the recent outcomes the breaker evaluates are read as they are.
  */
 @ApplicationScoped
 class HealthFiguresReader {
 
-    private static final String FIGURES = """
-            with window_figures as (
-                select ch.code as channel_code, w.*
-                from channel ch
-                cross join lateral (
-                    select x.carrier, grouping(x.carrier) = 1 as whole_channel, count(*) as finished,
-                           count(*) filter (where x.status = 'SUCCEEDED') as succeeded,
-                           percentile_cont(0.5) within group (order by x.latency) as p50,
-                           percentile_cont(0.95) within group (order by x.latency) as p95
-                    from (select a.carrier, a.status, coalesce(a.latency_ms,
-                                 extract(epoch from a.finished_at - a.started_at) * 1000)::double precision as latency
-                          from channel_attempt a
-                          where a.channel_code = ch.code and a.finished_at >= ? and a.status in ('SUCCEEDED', 'FAILED')) x
-                    group by grouping sets ((), (x.carrier))
-                ) w
-            ), in_flight as (
+    private static final String CHANNELS = """
+            with in_flight as (
                 select channel_code, carrier, grouping(carrier) = 1 as whole_channel, count(*) as in_flight
                 from channel_attempt
                 where status in ('SUBMITTING', 'PROCESSING')
                 group by grouping sets ((channel_code), (channel_code, carrier))
             )
             select c.code, null::text as carrier, c.daily_quota, coalesce(u.amount, 0) as used_today,
-                   coalesce(w.finished, 0) as finished, coalesce(w.succeeded, 0) as succeeded, w.p50, w.p95,
                    coalesce(f.in_flight, 0) as in_flight, %s, r.faults
             from channel c
             left join channel_circuit cc on cc.channel_code = c.code
-            left join window_figures w on w.channel_code = c.code and w.whole_channel
             left join in_flight f on f.channel_code = c.code and f.whole_channel
             left join (select channel_code, sum(amount) as amount from channel_daily_usage where day = ?
                        group by channel_code) u on u.channel_code = c.code
@@ -60,13 +49,17 @@ class HealthFiguresReader {
                       limit ?) x
             ) r
             union all
-            select coalesce(w.channel_code, f.channel_code), coalesce(w.carrier, f.carrier), null, null,
-                   coalesce(w.finished, 0), coalesce(w.succeeded, 0), w.p50, w.p95, coalesce(f.in_flight, 0),
+            select f.channel_code, f.carrier, null, null, f.in_flight,
                    null, null, null, null, null, null, null, null, null, null
-            from (select * from window_figures where not whole_channel) w
-            full join (select * from in_flight where not whole_channel) f
-                   on f.channel_code = w.channel_code and f.carrier = w.carrier
+            from in_flight f where not f.whole_channel
             """.formatted(CircuitRows.COLUMNS, ChannelFaults.sqlCondition("a"));
+
+    private static final String TALLIES = """
+            select channel_code, carrier, latency_class, sum(finished) as finished, sum(succeeded) as succeeded
+            from channel_outcome_tally
+            where slot >= date_bin(interval '10 seconds', ?, timestamptz '2000-01-01 00:00:00+00')
+            group by channel_code, carrier, latency_class
+            having sum(finished) > 0""";
 
     private final Sql sql;
 
@@ -80,20 +73,59 @@ class HealthFiguresReader {
      * @param evaluatedAttempts how many recent outcomes to read per channel
      */
     Reading read(Instant windowStart, Instant now, int evaluatedAttempts) {
+        Map<String, Map<String, Tally>> tallies = new HashMap<>();
+        sql.query(TALLIES, rs -> tallies.computeIfAbsent(rs.getString("channel_code"), c -> new HashMap<>())
+                .computeIfAbsent(rs.getString("carrier"), c -> new Tally())
+                .add(rs.getInt("latency_class"), rs.getLong("finished"), rs.getLong("succeeded")), windowStart);
+        Map<String, Map<String, Integer>> carrierInFlight = new HashMap<>();
         List<ChannelRow> channels = new ArrayList<>();
-        List<CarrierRow> carriers = new ArrayList<>();
-        sql.query(FIGURES, rs -> {
+        sql.query(CHANNELS, rs -> {
             String code = rs.getString("code");
-            Figures figures = new Figures(rs.getLong("finished"), rs.getLong("succeeded"), Sql.nullableDouble(rs, "p50"),
-                    Sql.nullableDouble(rs, "p95"), rs.getInt("in_flight"));
             String carrier = rs.getString("carrier");
-            if (carrier == null) {
-                return channels.add(new ChannelRow(code, figures, rs.getLong("used_today"), Sql.nullableLong(rs, "daily_quota"),
-                        CircuitRows.read(rs, code), outcomes(rs.getArray("faults"))));
+            if (carrier != null) {
+                return carrierInFlight.computeIfAbsent(code, c -> new HashMap<>()).put(carrier, rs.getInt("in_flight"));
             }
-            return carriers.add(new CarrierRow(code, carrier, figures));
-        }, windowStart, LocalDate.ofInstant(now, ZoneOffset.UTC), windowStart, evaluatedAttempts);
+            Tally whole = new Tally();
+            tallies.getOrDefault(code, Map.of()).values().forEach(whole::addAll);
+            return channels.add(new ChannelRow(code, whole.figures(rs.getInt("in_flight")), rs.getLong("used_today"),
+                    Sql.nullableLong(rs, "daily_quota"), CircuitRows.read(rs, code), outcomes(rs.getArray("faults"))));
+        }, LocalDate.ofInstant(now, ZoneOffset.UTC), windowStart, evaluatedAttempts);
+        List<CarrierRow> carriers = new ArrayList<>();
+        for (ChannelRow channel : channels) {
+            Map<String, Tally> byCarrier = tallies.getOrDefault(channel.code(), Map.of());
+            Map<String, Integer> inFlight = carrierInFlight.getOrDefault(channel.code(), Map.of());
+            Set<String> seen = new TreeSet<>(byCarrier.keySet());
+            seen.addAll(inFlight.keySet());
+            for (String carrier : seen) {
+                carriers.add(new CarrierRow(channel.code(), carrier, byCarrier.getOrDefault(carrier, new Tally())
+                        .figures(inFlight.getOrDefault(carrier, 0))));
+            }
+        }
         return new Reading(channels, carriers);
+    }
+
+    /** Finished attempts, successes and latencies of one channel, or of one channel and carrier, over the window. */
+    private static final class Tally {
+        private long finished;
+        private long succeeded;
+        private final LatencyHistogram latencies = new LatencyHistogram();
+
+        boolean add(int latencyClass, long finished, long succeeded) {
+            this.finished += finished;
+            this.succeeded += succeeded;
+            latencies.add(latencyClass, finished);
+            return true;
+        }
+
+        void addAll(Tally other) {
+            finished += other.finished;
+            succeeded += other.succeeded;
+            latencies.addAll(other.latencies);
+        }
+
+        Figures figures(int inFlight) {
+            return new Figures(finished, succeeded, latencies.percentile(0.5), latencies.percentile(0.95), inFlight);
+        }
     }
 
     private static RecentOutcomes outcomes(Array faults) throws SQLException {
