@@ -25,7 +25,9 @@ final class FiredRules extends DefaultAgendaEventListener {
 
     private long deadline;
     private long budgetNanos;
+    /** The thread's CPU time taken as the decision's start; read at the first look past the unmetered time. */
     private long cpuAtStart;
+    private static final long NOT_READ = Long.MIN_VALUE;
     private long allocationLimit;
     private long allocatedAtStart;
     private long meterFrom;
@@ -49,17 +51,19 @@ final class FiredRules extends DefaultAgendaEventListener {
         events = 0;
         meterFrom = now + UNMETERED_NANOS;
         deadline = now + budgetNanos;
-        cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        cpuAtStart = NOT_READ;
         allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /**
-     * Throws when a budget is used up. Both are counted from the decision's start, but read at events only once the
-     * decision has run for {@link #UNMETERED_NANOS}: most decisions end well before, and reading the thread's CPU
-     * time and allocation at every event cost more than the decision itself. Until then neither budget can be
-     * reached (rules create no arrays or collections and build text of bounded length, so a millisecond allocates a
-     * few megabytes at most, against a budget of tens). Only the thread's own CPU counts: a decision that waited for
-     * a core on a busy machine has not used its budget.
+     * Throws when a budget is used up. Both are read at events only once the decision has run for
+     * {@link #UNMETERED_NANOS}: most decisions end well before, and reading the thread's CPU time and allocation at
+     * every event cost more than the decision itself (reading the CPU time once per decision still took a seventh of
+     * it). Until then neither budget can be reached (rules create no arrays or collections and build text of bounded
+     * length, so a millisecond allocates a few megabytes at most, against a budget of tens). Allocation counts from
+     * the decision's start. CPU counts from the first look past that millisecond, which is charged as if the thread
+     * had computed all of it (the look before came within it, and an event is microseconds of work). Only the
+     * thread's own CPU counts: a decision that waited for a core on a busy machine has not used its budget.
      */
     void check() {
         long now = System.nanoTime();
@@ -68,6 +72,9 @@ final class FiredRules extends DefaultAgendaEventListener {
         }
         if (THREADS.getCurrentThreadAllocatedBytes() - allocatedAtStart > allocationLimit) {
             throw new RuleBudgetExceeded("allocation", allocationLimit);
+        }
+        if (cpuAtStart == NOT_READ) {
+            cpuAtStart = THREADS.getCurrentThreadCpuTime() - UNMETERED_NANOS;
         }
         if (now > deadline && THREADS.getCurrentThreadCpuTime() - cpuAtStart > budgetNanos) {
             throw new RuleBudgetExceeded("cpu", budgetNanos / 1_000_000);
