@@ -19,6 +19,8 @@ final class FiredRules extends DefaultAgendaEventListener {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** {@link #cpuAtStart} before the decision's first look at its CPU time. */
+    private static final long NOT_READ = Long.MIN_VALUE;
 
     private final List<String> names = new ArrayList<>();
     private String current;
@@ -27,7 +29,6 @@ final class FiredRules extends DefaultAgendaEventListener {
     private long budgetNanos;
     /** The thread's CPU time taken as the decision's start; read at the first look past the unmetered time. */
     private long cpuAtStart;
-    private static final long NOT_READ = Long.MIN_VALUE;
     private long allocationLimit;
     private long allocatedAtStart;
     private long meterFrom;

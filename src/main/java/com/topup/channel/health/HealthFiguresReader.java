@@ -17,9 +17,9 @@ import java.util.TreeSet;
 
 /**
  * Reads every channel's figures, circuit and recent outcomes in two statements. The window's counts and latencies
- * come from the tallies each finish adds to (channel_outcome_tally, migration V14: a few rows per channel, carrier,
- * 10-second slot and latency class), so a refresh costs the same at any order rate; the window starts at the slot
- * that holds its start, so it reaches up to 10 s further back. In-flight counts, today's usage, the circuit and
+ * come from the tallies each finish adds to (channel_outcome_tally, migration V14: rows per channel, carrier,
+ * 10-second slot, latency class and stripe), so a refresh costs the same at any order rate; the window starts at the
+ * slot that holds its start, so it reaches up to 10 s further back. In-flight counts, today's usage, the circuit and
  * the recent outcomes the breaker evaluates are read as they are.
  */
 @ApplicationScoped
@@ -74,9 +74,11 @@ class HealthFiguresReader {
      */
     Reading read(Instant windowStart, Instant now, int evaluatedAttempts) {
         Map<String, Map<String, Tally>> tallies = new HashMap<>();
-        sql.query(TALLIES, rs -> tallies.computeIfAbsent(rs.getString("channel_code"), c -> new HashMap<>())
-                .computeIfAbsent(rs.getString("carrier"), c -> new Tally())
-                .add(rs.getInt("latency_class"), rs.getLong("finished"), rs.getLong("succeeded")), windowStart);
+        for (TallyRow row : sql.query(TALLIES, rs -> new TallyRow(rs.getString("channel_code"), rs.getString("carrier"),
+                rs.getInt("latency_class"), rs.getLong("finished"), rs.getLong("succeeded")), windowStart)) {
+            tallies.computeIfAbsent(row.channel(), c -> new HashMap<>()).computeIfAbsent(row.carrier(), c -> new Tally())
+                    .add(row.latencyClass(), row.finished(), row.succeeded());
+        }
         Map<String, Map<String, Integer>> carrierInFlight = new HashMap<>();
         List<ChannelRow> channels = new ArrayList<>();
         sql.query(CHANNELS, rs -> {
@@ -104,17 +106,19 @@ class HealthFiguresReader {
         return new Reading(channels, carriers);
     }
 
+    private record TallyRow(String channel, String carrier, int latencyClass, long finished, long succeeded) {
+    }
+
     /** Finished attempts, successes and latencies of one channel, or of one channel and carrier, over the window. */
     private static final class Tally {
         private long finished;
         private long succeeded;
         private final LatencyHistogram latencies = new LatencyHistogram();
 
-        boolean add(int latencyClass, long finished, long succeeded) {
+        void add(int latencyClass, long finished, long succeeded) {
             this.finished += finished;
             this.succeeded += succeeded;
             latencies.add(latencyClass, finished);
-            return true;
         }
 
         void addAll(Tally other) {
