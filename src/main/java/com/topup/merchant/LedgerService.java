@@ -4,6 +4,7 @@ import com.topup.common.db.Sql;
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,26 @@ public class LedgerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public long debitForOrder(long merchantId, long amount, String orderId) {
         return debit(LedgerKind.DEBIT, merchantId, amount, orderId, "the price of " + amount + " fen");
+    }
+
+    /**
+     * Debits several orders' prices inside the caller's transaction, in one statement: all of them, each with its
+     * ledger row (balance after stepping down in list order), or none when the balance does not cover their sum.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean debitForOrders(long merchantId, List<String> orderIds, List<Long> amounts) {
+        long total = amounts.stream().mapToLong(Long::longValue).sum();
+        int entries = sql.update("""
+                        with debited as (
+                            update merchant_balance set balance = balance - ?, updated_at = now()
+                            where merchant_id = ? and balance >= ? returning merchant_id, balance + ? as balance_before)
+                        insert into ledger_entry (merchant_id, kind, amount, balance_after, order_id)
+                        select d.merchant_id, ?, e.amount, d.balance_before - sum(e.amount) over (order by e.position),
+                               e.order_id
+                        from debited d cross join unnest(?::bigint[], ?::text[]) with ordinality as e(amount, order_id, position)
+                        order by e.position""",
+                total, merchantId, total, total, LedgerKind.DEBIT.name(), amounts.toArray(Long[]::new), orderIds.toArray(String[]::new));
+        return entries == orderIds.size();
     }
 
     /** Returns an order's price; a second refund of the same order is refused by a unique index. */

@@ -11,13 +11,16 @@ import com.topup.web.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Order intake: validates the request, detects the carrier, checks the catalogue, prices it, and hands it to
- * {@link OrderStore}, which writes the order, the debit and the outbox events in one transaction.
+ * {@link OrderStore}, which writes the order, the debit and the outbox events in one transaction (a batch's orders
+ * together in one, when it can).
  */
 @ApplicationScoped
 public class OrderIntakeService {
@@ -41,21 +44,13 @@ public class OrderIntakeService {
     }
 
     public IntakeResult place(AuthenticatedMerchant merchant, OrderRequest request) {
-        PhoneLookup phone = carriers.lookup(request.phone());
-        if (!catalogue.offers(phone.carrier(), request.faceValue())) {
-            throw new ApiException(422, "UNSUPPORTED_FACE_VALUE",
-                    "Face value " + request.faceValue() + " is not offered for " + phone.carrier(),
-                    Map.of("faceValues", catalogue.faceValues(phone.carrier())));
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        NewOrder order = new NewOrder(OrderIds.next(now), merchant.id(), merchant.code(), request.merchantOrderId(),
-                phoneCrypto.encrypt(phone.e164()), phoneCrypto.hash(phone.e164()), phone.masked(),
-                phone.country(), phone.carrier().name(), phone.province(), phone.city(),
-                request.faceValue(), merchant.priceFor(request.faceValue()), request.notifyUrl(), now);
-        return store.create(order);
+        return store.create(priced(merchant, request));
     }
 
-    /** Places each order on its own: one bad item never affects the others. */
+    /**
+     * Each item succeeds or fails on its own: items that do not validate get their error, and the valid ones are
+     * stored together when they can all be (one transaction and one debit for the whole batch), else one by one.
+     */
     public List<BatchItemResult> placeBatch(AuthenticatedMerchant merchant, JsonNode body) {
         JsonNode orders = body == null ? null : body.get("orders");
         if (orders == null || !orders.isArray()) {
@@ -65,15 +60,50 @@ public class OrderIntakeService {
             throw new ApiException(400, "INVALID_REQUEST", "A batch holds 1 to " + MAX_BATCH + " orders",
                     Map.of("field", "orders", "size", orders.size()));
         }
-        List<BatchItemResult> results = new ArrayList<>(orders.size());
+        BatchItemResult[] results = new BatchItemResult[orders.size()];
+        Map<Integer, NewOrder> valid = new LinkedHashMap<>();
         for (int i = 0; i < orders.size(); i++) {
             try {
-                IntakeResult result = place(merchant, orders.get(i));
-                results.add(BatchItemResult.ok(i, result.created() ? 201 : 200, result.order()));
+                valid.put(i, priced(merchant, OrderRequestParser.parse(orders.get(i))));
             } catch (ApiException e) {
-                results.add(BatchItemResult.error(i, e.status(), new ErrorBody(e.code(), e.getMessage(), e.details())));
+                results[i] = refused(i, e);
             }
         }
-        return results;
+        Optional<List<OrderView>> together = valid.isEmpty() ? Optional.of(List.of())
+                : store.createAll(List.copyOf(valid.values()));
+        if (together.isPresent()) {
+            Iterator<OrderView> views = together.get().iterator();
+            valid.keySet().forEach(i -> results[i] = BatchItemResult.ok(i, 201, views.next()));
+        } else {
+            valid.forEach((i, order) -> results[i] = placedAlone(i, order));
+        }
+        return List.of(results);
+    }
+
+    private BatchItemResult placedAlone(int index, NewOrder order) {
+        try {
+            IntakeResult result = store.create(order);
+            return BatchItemResult.ok(index, result.created() ? 201 : 200, result.order());
+        } catch (ApiException e) {
+            return refused(index, e);
+        }
+    }
+
+    private static BatchItemResult refused(int index, ApiException e) {
+        return BatchItemResult.error(index, e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
+    }
+
+    private NewOrder priced(AuthenticatedMerchant merchant, OrderRequest request) {
+        PhoneLookup phone = carriers.lookup(request.phone());
+        if (!catalogue.offers(phone.carrier(), request.faceValue())) {
+            throw new ApiException(422, "UNSUPPORTED_FACE_VALUE",
+                    "Face value " + request.faceValue() + " is not offered for " + phone.carrier(),
+                    Map.of("faceValues", catalogue.faceValues(phone.carrier())));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new NewOrder(OrderIds.next(now), merchant.id(), merchant.code(), request.merchantOrderId(),
+                phoneCrypto.encrypt(phone.e164()), phoneCrypto.hash(phone.e164()), phone.masked(),
+                phone.country(), phone.carrier().name(), phone.province(), phone.city(),
+                request.faceValue(), merchant.priceFor(request.faceValue()), request.notifyUrl(), now);
     }
 }

@@ -2,13 +2,18 @@ package com.topup.order;
 
 import com.topup.common.db.Sql;
 import com.topup.merchant.LedgerService;
+import com.topup.outbox.OutboxMessage;
 import com.topup.outbox.OutboxWriter;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Persists a new order, its debit and its outbox events in one transaction, idempotently per merchant and
@@ -20,6 +25,12 @@ public class OrderStore {
     public static final String DISPATCH_TOPIC = "topup.dispatch";
     public static final String ORDER_EVENTS_TOPIC = "topup.order-events";
 
+    private static final String INSERT_ORDER = """
+            insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
+                country, carrier, province, city, face_value, price, notify_url, status, version, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+            on conflict (merchant_id, merchant_order_id) do nothing""";
+
     private final Sql sql;
     private final LedgerService ledger;
     private final OutboxWriter outbox;
@@ -27,33 +38,63 @@ public class OrderStore {
     private final MeterRegistry metrics;
 
     public OrderStore(Sql sql, LedgerService ledger, OutboxWriter outbox, MeterRegistry metrics) {
-        this.metrics = metrics;
         this.sql = sql;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Transactional
     public IntakeResult create(NewOrder order) {
-        int inserted = sql.update("""
-                        insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
-                            country, carrier, province, city, face_value, price, notify_url, status, version, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-                        on conflict (merchant_id, merchant_order_id) do nothing""",
-                order.id(), order.merchantId(), order.merchantOrderId(), order.phoneCipher(), order.phoneHash(),
-                order.phoneMasked(), order.country(), order.carrier(), order.province(), order.city(), order.faceValue(),
-                order.price(), order.notifyUrl(), order.createdAt(), order.createdAt());
-        if (inserted == 0) {
+        if (sql.update(INSERT_ORDER, insertParameters(order)) == 0) {
             return existing(order);
         }
-        OrderView view = order.view();
-        outbox.append(DISPATCH_TOPIC, order.id(), new DispatchRequest(order.id(), order.merchantId(), order.carrier(),
-                order.province(), order.faceValue(), order.createdAt()));
-        outbox.append(ORDER_EVENTS_TOPIC, order.id(), OrderEvent.of("ORDER_ACCEPTED", order.merchantCode(), view));
+        outbox.appendAll(events(order));
         // last: the merchant's balance row stays locked until the commit, and all of a merchant's orders need it
         ledger.debitForOrder(order.merchantId(), order.price(), order.id());
+        counted(order);
+        return new IntakeResult(order.view(), true);
+    }
+
+    /**
+     * Stores one merchant's orders together in one transaction (one commit, one debit statement) when none of their
+     * merchantOrderIds was used before and the balance covers them all. Otherwise writes nothing and answers empty:
+     * the caller then places them one by one, where a repeat, a conflict or a short balance is each order's own answer.
+     */
+    @Transactional
+    public Optional<List<OrderView>> createAll(List<NewOrder> orders) {
+        int[] inserted = sql.batch(INSERT_ORDER, orders.stream().map(OrderStore::insertParameters).toList());
+        if (Arrays.stream(inserted).anyMatch(count -> count != 1)) {
+            QuarkusTransaction.setRollbackOnly();
+            return Optional.empty();
+        }
+        outbox.appendAll(orders.stream().flatMap(order -> events(order).stream()).toList());
+        // last, as for one order: the balance row stays locked only until the commit
+        if (!ledger.debitForOrders(orders.get(0).merchantId(), orders.stream().map(NewOrder::id).toList(),
+                orders.stream().map(NewOrder::price).toList())) {
+            QuarkusTransaction.setRollbackOnly();
+            return Optional.empty();
+        }
+        orders.forEach(this::counted);
+        return Optional.of(orders.stream().map(NewOrder::view).toList());
+    }
+
+    private static Object[] insertParameters(NewOrder order) {
+        return new Object[] {order.id(), order.merchantId(), order.merchantOrderId(), order.phoneCipher(),
+                order.phoneHash(), order.phoneMasked(), order.country(), order.carrier(), order.province(), order.city(),
+                order.faceValue(), order.price(), order.notifyUrl(), order.createdAt(), order.createdAt()};
+    }
+
+    private static List<OutboxMessage> events(NewOrder order) {
+        return List.of(
+                new OutboxMessage(DISPATCH_TOPIC, order.id(), new DispatchRequest(order.id(), order.merchantId(),
+                        order.carrier(), order.province(), order.faceValue(), order.createdAt())),
+                new OutboxMessage(ORDER_EVENTS_TOPIC, order.id(),
+                        OrderEvent.of("ORDER_ACCEPTED", order.merchantCode(), order.view())));
+    }
+
+    private void counted(NewOrder order) {
         metrics.counter("topup_orders_accepted_total", "carrier", order.carrier()).increment();
-        return new IntakeResult(view, true);
     }
 
     private IntakeResult existing(NewOrder attempt) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** Appends an event to the outbox inside the caller's transaction; {@link OutboxRelay} publishes it to Kafka. */
 @ApplicationScoped
@@ -20,15 +21,28 @@ public class OutboxWriter {
         this.signal = signal;
     }
 
+    private static final String INSERT = "insert into outbox_event (topic, message_key, payload) values (?, ?, ?)";
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, String key, Object payload) {
-        String body;
+        sql.update(INSERT, topic, key, serialised(payload));
+        signal.afterCommit();
+    }
+
+    /** Appends several events in one round trip, in list order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<OutboxMessage> messages) {
+        sql.batch(INSERT, messages.stream()
+                .map(m -> new Object[] {m.topic(), m.key(), serialised(m.payload())})
+                .toList());
+        signal.afterCommit();
+    }
+
+    private String serialised(Object payload) {
         try {
-            body = json.writeValueAsString(payload);
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload is not serialisable", e);
         }
-        sql.update("insert into outbox_event (topic, message_key, payload) values (?, ?, ?)", topic, key, body);
-        signal.afterCommit();
     }
 }

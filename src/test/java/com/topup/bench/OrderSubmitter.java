@@ -84,6 +84,22 @@ final class OrderSubmitter {
         return collector.submission();
     }
 
+    /** Orders in consecutive {@code POST /api/v1/orders/batch} requests of {@code size}, one after another. */
+    Submission batches(List<PlannedOrder> orders, String run, int size) {
+        List<String> ids = new ArrayList<>(orders.size());
+        Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
+        Instant firstSent = null;
+        Instant lastAnswered = null;
+        for (int from = 0; from < orders.size(); from += size) {
+            Submission part = batch(orders.subList(from, Math.min(orders.size(), from + size)), run);
+            ids.addAll(part.orderIds());
+            part.refusals().forEach((status, count) -> refusals.merge(status, count, Integer::sum));
+            firstSent = firstSent == null ? part.firstSent() : firstSent;
+            lastAnswered = part.lastAnswered();
+        }
+        return new Submission(ids, Map.copyOf(refusals), firstSent, lastAnswered);
+    }
+
     /** Gathers answers from the HTTP client's threads. */
     private static final class Collector {
 

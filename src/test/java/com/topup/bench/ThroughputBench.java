@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 /**
  * End-to-end throughput: orders carried from intake to final state through the simulated suppliers, every one of them
  * succeeding with a result after about 200 ms; then the time from one batch request until all its orders are final;
- * then the app's resident memory after start, at its peak, at the end and after idling (what it keeps after a burst).
- * Run with bin/bench throughput [orders=500] [batch=50] [batches=5].
+ * then orders sent at a steady rate (time to final when the platform keeps up); then a backlog of orders accepted
+ * through the batch API faster than they are carried, and how fast it drains; then the app's resident memory after
+ * start, at its peak, at the end and after idling (what it keeps after a burst).
+ * Run with bin/bench throughput [orders=500] [batch=50] [batches=5] [warmup=15000] [backlog=10000].
  */
 public final class ThroughputBench {
 
@@ -34,6 +36,14 @@ public final class ThroughputBench {
     private static final int STATEMENTS_SHOWN = 20;
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(5);
     private static final long BATCH_TARGET_MILLIS = 2_000;
+    /** Steady arrival rates (orders/s), each held for {@link #PACED_FOR}; the target is at 200 orders/s. */
+    private static final List<Integer> PACED_RATES = List.of(100, 150, 200);
+    private static final Duration PACED_FOR = Duration.ofSeconds(15);
+    private static final int BACKLOG_ORDERS = 10_000;
+    /** The batch API's limit (CONTRACT.md). */
+    private static final int BACKLOG_BATCH = 500;
+    /** The suppliers' own share of an order's time to final: submit answer ~20 ms, result median 200 ms. */
+    private static final long SUPPLIER_MILLIS = 220;
     /** Idle time after the run before the app's memory is read again (what it keeps once a burst is over). */
     private static final Duration IDLE_AFTER = Duration.ofSeconds(90);
     private static final List<SupplierPlan> SUPPLIERS = List.of(
@@ -51,6 +61,8 @@ public final class ThroughputBench {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmUpOrders = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
+        int backlog = args.length > 4 ? Integer.parseInt(args[4]) : BACKLOG_ORDERS;
+        int paced = PACED_RATES.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
         System.out.printf("End-to-end throughput: %d orders (%d in flight), then %d batches of %d; every simulated supplier"
                 + " succeeds, submit answer ~20 ms, result median 200 ms (p95 300 ms)%n", orders, IN_FLIGHT, batches, batch);
         System.out.println(MachineLine.now());
@@ -64,9 +76,9 @@ public final class ThroughputBench {
                 staff.put("admin", "/admin/api/sim/suppliers/" + supplier.code(), supplier.behaviour());
             }
             staff.post("admin", "/admin/api/merchants/demo-merchant/credits", Map.of("amount",
-                    CREDIT_PER_ORDER_FEN * (warmUpOrders + orders + (long) batches * batch), "note", "throughput bench"), 200);
+                    CREDIT_PER_ORDER_FEN * (warmUpOrders + orders + (long) batches * batch + paced + backlog), "note", "throughput bench"), 200);
             OrderSubmitter submitter = new OrderSubmitter(SignedMerchantClient.demo(app.url()));
-            List<PlannedOrder> stream = OrderStream.of(warmUpOrders + orders + batches * batch, SEED);
+            List<PlannedOrder> stream = OrderStream.of(warmUpOrders + orders + batches * batch + paced + backlog, SEED);
             try (Connection db = stack.openDatabase()) {
                 FinalStateWatch watch = new FinalStateWatch(db);
 
@@ -106,6 +118,16 @@ public final class ThroughputBench {
                         BATCH_TARGET_MILLIS, refusedBatches > 0 ? "NOT met: " + refusedBatches + " batches had orders refused"
                                 : b.max() < BATCH_TARGET_MILLIS ? "met by every batch"
                                 : b.at(50) < BATCH_TARGET_MILLIS ? "met by the median, NOT by every batch" : "NOT met");
+
+                int next = warmUpOrders + orders + batches * batch;
+                for (int rate : PACED_RATES) {
+                    int count = (int) (rate * PACED_FOR.toSeconds());
+                    OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
+                    next += count;
+                    printPaced(rate, sent, awaitAll(watch, sent, "paced " + rate + "/s").values());
+                }
+                OrderSubmitter.Submission piled = submitter.batches(stream.subList(next, next + backlog), "K", BACKLOG_BATCH);
+                printBacklog(piled, awaitAll(watch, piled, "backlog").values());
             }
             ProcessMemory afterRun = ProcessMemory.of(app.pid());
             Thread.sleep(IDLE_AFTER.toMillis());
@@ -147,6 +169,42 @@ public final class ThroughputBench {
                 seconds, done.size() / seconds, statuses(done));
         System.out.printf("time to final (finishedAt - createdAt): p50 %d ms, p95 %d ms, max %d ms%n",
                 times.at(50), times.at(95), times.max());
+    }
+
+    private static void printPaced(int rate, OrderSubmitter.Submission sent, Collection<FinalOrder> done) {
+        double seconds = Duration.between(sent.firstSent(), sent.lastAnswered()).toMillis() / 1000.0;
+        Percentiles times = new Percentiles(done.stream().map(FinalOrder::millisToFinal).filter(m -> m != null).toList());
+        System.out.printf(Locale.ROOT, "paced %d orders/s: %d accepted in %.1f s (%s); time to final p50 %d ms, p99 %d ms,"
+                        + " max %d ms (%.1f and %.1f x the suppliers' own %d ms)%s%n", rate, sent.accepted().size(), seconds,
+                statuses(done), times.at(50), times.at(99), times.max(), times.at(50) / (double) SUPPLIER_MILLIS,
+                times.at(99) / (double) SUPPLIER_MILLIS, SUPPLIER_MILLIS, rate == 200
+                        ? String.format(" -> target p50 <= 600 ms, p99 <= 2000 ms: %s",
+                        !sent.refusals().isEmpty() ? "NOT met (refusals)"
+                                : times.at(50) <= 600 && times.at(99) <= 2_000 ? "met" : "NOT met") : "");
+    }
+
+    /**
+     * The backlog: orders accepted through the batch API faster than they are carried; how many were still open when
+     * the last was accepted, and how fast those drained (the target drains 10,000 in 20 s).
+     */
+    private static void printBacklog(OrderSubmitter.Submission piled, Collection<FinalOrder> done) {
+        Instant accepted = piled.lastAnswered();
+        Instant last = lastFinished(done);
+        long open = done.stream().filter(o -> o.finishedAt() == null || o.finishedAt().isAfter(accepted)).count()
+                + (piled.accepted().size() - done.size());
+        double intakeSeconds = Duration.between(piled.firstSent(), accepted).toMillis() / 1000.0;
+        double drainSeconds = Duration.between(accepted, last).toMillis() / 1000.0;
+        double allSeconds = Duration.between(piled.firstSent(), last).toMillis() / 1000.0;
+        Percentiles times = new Percentiles(done.stream().map(FinalOrder::millisToFinal).filter(m -> m != null).toList());
+        System.out.printf(Locale.ROOT, "backlog: %d orders accepted in %.1f s through batches of %d (%.0f orders/s, %s);"
+                        + " %d still open when the last was accepted, drained in %.1f s (%.0f orders/s);"
+                        + " all final %.1f s after the first request (%.0f orders/s sustained), time to final p50 %d ms,"
+                        + " p99 %d ms%n", piled.accepted().size(), intakeSeconds, BACKLOG_BATCH,
+                piled.accepted().size() / intakeSeconds, piled.refusals().isEmpty() ? "none refused" : "refused "
+                        + piled.refusals(), open, drainSeconds, open / Math.max(0.001, drainSeconds), allSeconds,
+                done.size() / allSeconds, times.at(50), times.at(99));
+        System.out.printf(Locale.ROOT, "target: a backlog of 10,000 drained within 20 s (500 orders/s) -> %s%n",
+                open / Math.max(0.001, drainSeconds) >= 500 ? "met" : "NOT met");
     }
 
     /** The app's CPU per order by kind of thread: how much of it was still the JIT compiler warming up. */

@@ -36,6 +36,22 @@ public class Sql {
         }
     }
 
+    /**
+     * Runs one insert, update or delete for each row of parameters as a JDBC batch (one round trip for them all) and
+     * returns each row's affected count.
+     */
+    public int[] batch(String sql, List<Object[]> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(s, params);
+                s.addBatch();
+            }
+            return s.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+    }
+
     /** Runs a statement returning at most one long (e.g. {@code ... returning balance}); null when no row. */
     public Long queryLong(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
