@@ -29,8 +29,13 @@ public final class ThroughputBench {
      * Orders before the measured stream, so it measures a warm server as production runs one: after 1,000 the JIT
      * compiler still took a fifth of the app's CPU and the stream ran at half the rate; after 15,000 it still takes a
      * tenth (methods reaching the optimising compiler's thresholds), printed apart. A fourth argument sets another.
+     * The warm-up then goes on in chunks until the JIT compiler has settled (under a 1 % share, seen 25,000-30,000
+     * orders into a run), or up to a limit.
      */
     private static final int WARM_UP_ORDERS = 15_000;
+    private static final int WARM_UP_CHUNK = 5_000;
+    private static final int WARM_UP_LIMIT = 45_000;
+    private static final double JIT_SETTLED_MS_PER_ORDER = 0.1;
     /** Credited to the demo merchant first, so a long run never meets an empty balance (402). */
     private static final long CREDIT_PER_ORDER_FEN = 30_000;
     private static final int STATEMENTS_SHOWN = 20;
@@ -60,7 +65,8 @@ public final class ThroughputBench {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int warmUpOrders = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
+        int firstWarmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
+        int warmUpRoom = Math.max(firstWarmUp, WARM_UP_LIMIT);
         int backlog = args.length > 4 ? Integer.parseInt(args[4]) : BACKLOG_ORDERS;
         int paced = PACED_RATES.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
         System.out.printf("End-to-end throughput: %d orders (%d in flight), then %d batches of %d; every simulated supplier"
@@ -76,17 +82,14 @@ public final class ThroughputBench {
                 staff.put("admin", "/admin/api/sim/suppliers/" + supplier.code(), supplier.behaviour());
             }
             staff.post("admin", "/admin/api/merchants/demo-merchant/credits", Map.of("amount",
-                    CREDIT_PER_ORDER_FEN * (warmUpOrders + orders + (long) batches * batch + paced + backlog), "note", "throughput bench"), 200);
+                    CREDIT_PER_ORDER_FEN * (warmUpRoom + orders + (long) batches * batch + paced + backlog), "note", "throughput bench"), 200);
             OrderSubmitter submitter = new OrderSubmitter(SignedMerchantClient.demo(app.url()));
-            List<PlannedOrder> stream = OrderStream.of(warmUpOrders + orders + batches * batch + paced + backlog, SEED);
+            List<PlannedOrder> stream = OrderStream.of(warmUpRoom + orders + batches * batch + paced + backlog, SEED);
             try (Connection db = stack.openDatabase()) {
                 FinalStateWatch watch = new FinalStateWatch(db);
 
-                OrderSubmitter.Submission warmUp = submitter.bounded(stream.subList(0, warmUpOrders), "W", IN_FLIGHT);
-                awaitAll(watch, warmUp, "warm-up");
-                System.out.printf("warm-up: %d orders final%n", warmUp.accepted().size());
-
-                List<PlannedOrder> measured = stream.subList(warmUpOrders, warmUpOrders + orders);
+                warmUp(submitter, watch, app.pid(), stream.subList(0, warmUpRoom), firstWarmUp);
+                List<PlannedOrder> measured = stream.subList(warmUpRoom, warmUpRoom + orders);
                 StatementStats statements = new StatementStats(db);
                 statements.reset();
                 ProcessCpu cpuBefore = ProcessCpu.now();
@@ -101,7 +104,7 @@ public final class ThroughputBench {
                 List<Long> batchMillis = new ArrayList<>();
                 int refusedBatches = 0;
                 for (int i = 0; i < batches; i++) {
-                    int from = warmUpOrders + orders + i * batch;
+                    int from = warmUpRoom + orders + i * batch;
                     OrderSubmitter.Submission sent = submitter.batch(stream.subList(from, from + batch), "B" + i);
                     Collection<FinalOrder> batchDone = awaitAll(watch, sent, "batch " + (i + 1)).values();
                     long millis = Duration.between(sent.firstSent(), lastFinished(batchDone)).toMillis();
@@ -119,7 +122,7 @@ public final class ThroughputBench {
                                 : b.max() < BATCH_TARGET_MILLIS ? "met by every batch"
                                 : b.at(50) < BATCH_TARGET_MILLIS ? "met by the median, NOT by every batch" : "NOT met");
 
-                int next = warmUpOrders + orders + batches * batch;
+                int next = warmUpRoom + orders + batches * batch;
                 for (int rate : PACED_RATES) {
                     int count = (int) (rate * PACED_FOR.toSeconds());
                     OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
@@ -135,6 +138,26 @@ public final class ThroughputBench {
             System.out.printf("app memory: RSS after start %d MB; peak %d MB; at the end of the run %d MB (%d threads);"
                             + " after %d s idle %d MB (%d threads)%n", afterStart.rssMb(), afterRun.peakRssMb(),
                     afterRun.rssMb(), afterRun.threads(), IDLE_AFTER.toSeconds(), idle.rssMb(), idle.threads());
+        }
+    }
+
+    /** The first warm-up, then chunks until the JIT compiler's CPU per order has settled; returns the orders sent. */
+    private static int warmUp(OrderSubmitter submitter, FinalStateWatch watch, long appPid, List<PlannedOrder> room,
+                              int first) throws Exception {
+        int sent = 0;
+        int next = first;
+        while (true) {
+            double jitBefore = ProcessCpu.byThreadKind(appPid).getOrDefault("JIT", 0.0);
+            OrderSubmitter.Submission chunk = submitter.bounded(room.subList(sent, sent + next), "W", IN_FLIGHT);
+            awaitAll(watch, chunk, "warm-up");
+            sent += next;
+            double jitMs = Math.max(0, ProcessCpu.byThreadKind(appPid).getOrDefault("JIT", 0.0) - jitBefore) * 1000 / next;
+            System.out.printf(Locale.ROOT, "warm-up: %d orders final; the JIT compiler took %.2f ms/order over the last %d%n",
+                    sent, jitMs, next);
+            next = Math.min(WARM_UP_CHUNK, room.size() - sent);
+            if (jitMs < JIT_SETTLED_MS_PER_ORDER || next <= 0) {
+                return sent;
+            }
         }
     }
 
