@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,9 @@ public class OrderStore {
      */
     @Transactional
     public Optional<List<OrderView>> createAll(List<NewOrder> orders) {
-        int[] inserted = sql.batch(INSERT_ORDER, orders.stream().map(OrderStore::insertParameters).toList());
+        // in merchantOrderId order, so two batches sharing ids never wait for each other's in a cycle
+        int[] inserted = sql.batch(INSERT_ORDER, orders.stream().sorted(Comparator.comparing(NewOrder::merchantOrderId))
+                .map(OrderStore::insertParameters).toList());
         if (Arrays.stream(inserted).anyMatch(count -> count != 1)) {
             QuarkusTransaction.setRollbackOnly();
             return Optional.empty();

@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class BenchStack implements AutoCloseable {
 
-    private final TestServices services = new TestServices();
+    /** Durable commits, as in production: a commit waits for the disk (the money's invariant depends on it). */
+    private final TestServices services = new TestServices(true);
     private final Map<String, String> config;
     private final Path logs;
     private final LocalSimulator simulator;

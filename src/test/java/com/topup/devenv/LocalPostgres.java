@@ -32,6 +32,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(!persistent)
                     .setOverrideWorkingDirectory(LocalDirs.localDir().resolve("postgres-bin").toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // the embedded server's own default is fsync=off, under which no commit ever waits for the disk
+                    .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")

@@ -24,10 +24,21 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
     public static final String KAFKA_DIR = "topup.test.kafka.dir";
     public static final String KEYCLOAK_URL = "topup.test.keycloak-url";
 
+    private final boolean durable;
     private Path root;
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private LocalKeycloak keycloak;
+
+    /** For tests: commits do not wait for the disk. */
+    public TestServices() {
+        this(false);
+    }
+
+    /** @param durable whether commits wait for the disk, as in production (the benchmarks) */
+    public TestServices(boolean durable) {
+        this.durable = durable;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -42,7 +53,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> LocalKeycloak.start(
                 FreePorts.next(), root.resolve("keycloak"), false,
                 List.of(LocalDirs.realmFile(), LocalDirs.realmFile().resolveSibling("test-other-realm.json"))));
-        postgres = LocalPostgres.start(FreePorts.next(), root.resolve("postgres"), false, false);
+        postgres = LocalPostgres.start(FreePorts.next(), root.resolve("postgres"), false, durable);
         kafka = LocalKafka.start(FreePorts.next(), FreePorts.next(), root.resolve("kafka"));
         keycloak = keycloakStart.join();
 

@@ -10,8 +10,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +97,30 @@ class OrderBatchTest {
         assertEquals("DUPLICATE_MERCHANT_ORDER_ID", answer.getString("results[2].error.code"));
         assertEquals(List.of("E1", "E2"), ordersOf(account));
         assertEquals(List.of(1_000_000L - 985, 1_000_000L - 2 * 985), debitsAfter(account));
+        assertTrue(ledger.reconcile(account.id()).balanced());
+    }
+
+    @Test
+    void overlappingBatchesSentAtOnceMakeEachOrderOnceWithOneDebit() throws Exception {
+        Account account = open(10_000_000);
+        List<String> items = IntStream.range(0, 20)
+                .mapToObj(i -> MerchantApi.orderJson("O" + i, MerchantApi.uniquePhone(), 1000)).toList();
+        List<String> reversed = new ArrayList<>(items);
+        Collections.reverse(reversed);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            Future<JsonPath> forward = senders.submit(() -> post(account, items));
+            Future<JsonPath> backward = senders.submit(() -> post(account, reversed));
+            List<Integer> statuses = new ArrayList<>(forward.get(30, TimeUnit.SECONDS).getList("results.status"));
+            statuses.addAll(backward.get(30, TimeUnit.SECONDS).getList("results.status"));
+
+            assertEquals(20, statuses.stream().filter(status -> status == 201).count());
+            assertEquals(20, statuses.stream().filter(status -> status == 200).count());
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(20, ordersOf(account).size());
+        assertEquals(20, debitsAfter(account).size());
         assertTrue(ledger.reconcile(account.id()).balanced());
     }
 
