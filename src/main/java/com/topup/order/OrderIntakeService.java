@@ -31,18 +31,23 @@ public class OrderIntakeService {
     private final ProductCatalogue catalogue;
     private final PhoneCrypto phoneCrypto;
     private final OrderStore store;
+    private final IntakeCombiner combiner;
 
-    public OrderIntakeService(CarrierService carriers, ProductCatalogue catalogue, PhoneCrypto phoneCrypto, OrderStore store) {
+    public OrderIntakeService(CarrierService carriers, ProductCatalogue catalogue, PhoneCrypto phoneCrypto, OrderStore store,
+                              IntakeCombiner combiner) {
         this.carriers = carriers;
         this.catalogue = catalogue;
         this.phoneCrypto = phoneCrypto;
         this.store = store;
+        this.combiner = combiner;
     }
 
+    /** A merchant's request, outside any transaction: stored together with the merchant's concurrent requests. */
     public IntakeResult place(AuthenticatedMerchant merchant, JsonNode body) {
-        return place(merchant, OrderRequestParser.parse(body));
+        return combiner.place(priced(merchant, OrderRequestParser.parse(body)));
     }
 
+    /** Inside the caller's transaction, if it has one. */
     public IntakeResult place(AuthenticatedMerchant merchant, OrderRequest request) {
         return store.create(priced(merchant, request));
     }
