@@ -2,6 +2,7 @@ package com.topup.order;
 
 import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,17 @@ public class IntakeCombiner {
     static final int MAX_GROUP = OrderIntakeService.MAX_BATCH;
 
     private final OrderStore store;
+    private final int maxGroup;
     private final ConcurrentMap<Long, Lane> lanes = new ConcurrentHashMap<>();
 
+    @Inject
     public IntakeCombiner(OrderStore store) {
+        this(store, MAX_GROUP);
+    }
+
+    IntakeCombiner(OrderStore store, int maxGroup) {
         this.store = store;
+        this.maxGroup = maxGroup;
     }
 
     /** Called outside any transaction (a group's transaction is its own). */
@@ -48,8 +56,9 @@ public class IntakeCombiner {
                 return mine.answer();
             }
             lane.storing = true;
-            group = new ArrayList<>();
-            while (!lane.queue.isEmpty() && group.size() < MAX_GROUP) {
+            lane.queue.remove(mine);
+            group = new ArrayList<>(List.of(mine));
+            while (!lane.queue.isEmpty() && group.size() < maxGroup) {
                 group.add(lane.queue.poll());
             }
         } finally {
@@ -118,6 +127,9 @@ public class IntakeCombiner {
             }
             if (failure != null) {
                 throw new IllegalStateException("Storing the order failed: " + failure.getMessage(), failure);
+            }
+            if (result == null) {
+                throw new IllegalStateException("The request storing order " + order.merchantOrderId() + " ended without an answer");
             }
             return result;
         }

@@ -72,6 +72,28 @@ class IntakeCombinerTest {
     }
 
     @Test
+    void moreOrdersQueuedThanAGroupHoldsAreStoredInSeveralGroupsEachWithItsOwnAnswer() throws Exception {
+        RecordingStore store = new RecordingStore(true, Set.of());
+        IntakeCombiner combiner = new IntakeCombiner(store, 2);
+        Future<IntakeResult> first = requests.submit(() -> combiner.place(order(1, "FIRST")));
+        store.firstEntered.await(5, TimeUnit.SECONDS);
+        List<Future<IntakeResult>> later = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "LATER-" + i;
+            later.add(requests.submit(() -> combiner.place(order(1, id))));
+        }
+        awaitQueued(store, 5);
+        store.release.countDown();
+
+        assertEquals("FIRST", first.get(5, TimeUnit.SECONDS).order().merchantOrderId());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("LATER-" + i, later.get(i).get(5, TimeUnit.SECONDS).order().merchantOrderId());
+        }
+        assertEquals(List.of(2, 2), store.groups);
+        assertEquals(2, store.singles.size(), "the first, and the fifth stored alone");
+    }
+
+    @Test
     void anotherMerchantsOrderIsNeverInTheGroup() throws Exception {
         RecordingStore store = new RecordingStore(true, Set.of());
         IntakeCombiner combiner = new IntakeCombiner(store);
