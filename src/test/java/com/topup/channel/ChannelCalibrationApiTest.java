@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.topup.common.db.Sql;
 import com.topup.notify.CallbackOrders;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -35,8 +37,18 @@ class ChannelCalibrationApiTest {
     private record Finished(String channel, String carrier, double predicted, boolean succeeded, Instant finishedAt) {
     }
 
+    /** How long the attempts earlier tests left open get to finish before this test's window starts. */
+    private static final Duration EARLIER_ATTEMPTS_GRACE = Duration.ofSeconds(30);
+
     @BeforeEach
-    void cleanHealthWindow() {
+    void cleanHealthWindow() throws InterruptedException {
+        // an attempt an earlier test left open would otherwise finish inside this test's report window
+        Sql sql = Arc.container().instance(Sql.class).get();
+        long deadline = System.nanoTime() + EARLIER_ATTEMPTS_GRACE.toNanos();
+        while (sql.queryLong("select count(*) from channel_attempt where status in ('SUBMITTING', 'PROCESSING')") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         SimulatedChannels.forgetHealthHistory();
     }
 
