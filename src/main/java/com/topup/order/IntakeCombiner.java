@@ -1,12 +1,10 @@
 package com.topup.order;
 
-import com.topup.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -81,24 +79,12 @@ public class IntakeCombiner {
 
     private void store(List<Pending> group) {
         try {
-            Optional<List<OrderView>> together = group.size() == 1 ? Optional.empty()
-                    : store.createAll(group.stream().map(p -> p.order).toList());
-            if (together.isPresent()) {
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).result = new IntakeResult(together.get().get(i), true);
-                }
-                return;
+            List<StoredOrder> outcomes = store.createEach(group.stream().map(p -> p.order).toList());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).outcome = outcomes.get(i);
             }
         } catch (RuntimeException e) {
-            group.forEach(p -> p.failure = e);
-            return;
-        }
-        for (Pending pending : group) {
-            try {
-                pending.result = store.create(pending.order);
-            } catch (RuntimeException e) {
-                pending.failure = e;
-            }
+            group.forEach(p -> p.outcome = StoredOrder.failed(e));
         }
     }
 
@@ -113,8 +99,7 @@ public class IntakeCombiner {
     /** An order waiting in a lane; its answer is set by the request that stored it, before that request signals. */
     private static final class Pending {
         final NewOrder order;
-        IntakeResult result;
-        RuntimeException failure;
+        StoredOrder outcome;
         boolean answered;
 
         Pending(NewOrder order) {
@@ -122,16 +107,10 @@ public class IntakeCombiner {
         }
 
         IntakeResult answer() {
-            if (failure instanceof ApiException refusal) {
-                throw refusal;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("Storing the order failed: " + failure.getMessage(), failure);
-            }
-            if (result == null) {
+            if (outcome == null) {
                 throw new IllegalStateException("The request storing order " + order.merchantOrderId() + " ended without an answer");
             }
-            return result;
+            return outcome.answer();
         }
     }
 }

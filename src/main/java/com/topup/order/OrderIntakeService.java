@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Order intake: validates the request, detects the carrier, checks the catalogue, prices it, and hands it to
@@ -74,20 +73,15 @@ public class OrderIntakeService {
                 results[i] = refused(i, e);
             }
         }
-        Optional<List<OrderView>> together = valid.isEmpty() ? Optional.of(List.of())
-                : store.createAll(List.copyOf(valid.values()));
-        if (together.isPresent()) {
-            Iterator<OrderView> views = together.get().iterator();
-            valid.keySet().forEach(i -> results[i] = BatchItemResult.ok(i, 201, views.next()));
-        } else {
-            valid.forEach((i, order) -> results[i] = placedAlone(i, order));
-        }
+        List<StoredOrder> stored = valid.isEmpty() ? List.of() : store.createEach(List.copyOf(valid.values()));
+        Iterator<StoredOrder> outcomes = stored.iterator();
+        valid.keySet().forEach(i -> results[i] = itemResult(i, outcomes.next()));
         return List.of(results);
     }
 
-    private BatchItemResult placedAlone(int index, NewOrder order) {
+    private static BatchItemResult itemResult(int index, StoredOrder stored) {
         try {
-            IntakeResult result = store.create(order);
+            IntakeResult result = stored.answer();
             return BatchItemResult.ok(index, result.created() ? 201 : 200, result.order());
         } catch (ApiException e) {
             return refused(index, e);

@@ -82,6 +82,27 @@ public class OrderStore {
         return Optional.of(orders.stream().map(NewOrder::view).toList());
     }
 
+    /**
+     * Stores each order with its own outcome: all together in one transaction when they can be ({@link #createAll}),
+     * else one by one, where a repeat, a conflict or a short balance refuses only its own order. Outside any
+     * transaction: each of those is its own.
+     */
+    public List<StoredOrder> createEach(List<NewOrder> orders) {
+        Optional<List<OrderView>> together = orders.size() == 1 ? Optional.empty() : createAll(orders);
+        if (together.isPresent()) {
+            return together.get().stream().map(view -> StoredOrder.stored(new IntakeResult(view, true))).toList();
+        }
+        return orders.stream().map(this::createAlone).toList();
+    }
+
+    private StoredOrder createAlone(NewOrder order) {
+        try {
+            return StoredOrder.stored(create(order));
+        } catch (RuntimeException e) {
+            return StoredOrder.failed(e);
+        }
+    }
+
     private static Object[] insertParameters(NewOrder order) {
         return new Object[] {order.id(), order.merchantId(), order.merchantOrderId(), order.phoneCipher(),
                 order.phoneHash(), order.phoneMasked(), order.country(), order.carrier(), order.province(), order.city(),
