@@ -108,7 +108,7 @@ public final class CalibrationBench {
             db.commit();
 
             db.setAutoCommit(true);
-            AttemptWriteCost cost = new AttemptWriteCost(db, new AttemptStore(new Sql(new OneConnection(db)), null));
+            AttemptWriteCost cost = new AttemptWriteCost(db, new AttemptStore(new Sql(new OneConnection(db)), null, null));
             print("attempt finishes (AttemptStore.finish, one transaction each)", cost.finishes(20, 1_000));
             print("late successes of counted attempts (AttemptStore.lateSuccess, the trigger corrects the counts)",
                     cost.corrections(20, 100));

@@ -1,18 +1,25 @@
 package com.topup.channel.adapter;
 
+import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One supplier protocol. Calls block the calling (worker) thread for at most the endpoint's timeout and never
- * throw for network trouble: they answer UNKNOWN with an error class instead.
+ * One supplier protocol. Calls block the calling (worker) thread for at most the endpoint's timeout (the submit also
+ * comes without blocking) and never throw for network trouble: they answer UNKNOWN with an error class instead.
  */
 public interface ChannelAdapter {
 
     /** The protocol name stored with a channel, e.g. {@code json-hmac}. */
     String protocol();
 
-    SubmitResult submit(ChannelEndpoint channel, SubmitRequest request);
+    /** Blocks the calling worker thread until the answer is in. */
+    default SubmitResult submit(ChannelEndpoint channel, SubmitRequest request) {
+        return submitAsync(channel, request).await().indefinitely();
+    }
+
+    /** The submit without blocking: the answer arrives on an event loop; never fails, as the blocking call. */
+    Uni<SubmitResult> submitAsync(ChannelEndpoint channel, SubmitRequest request);
 
     StatusResult query(ChannelEndpoint channel, String reference);
 

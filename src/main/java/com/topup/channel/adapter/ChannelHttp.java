@@ -1,5 +1,6 @@
 package com.topup.channel.adapter;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -18,8 +19,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Blocking POSTs to channels over the application's Vert.x WebClient, each bounded by a time limit. Never throws for
- * network trouble: a call that gets no answer in time is a TIMEOUT, one that cannot connect or breaks a NETWORK
+ * POSTs to channels over the application's Vert.x WebClient, blocking or not, each bounded by a time limit. Never fails
+ * for network trouble: a call that gets no answer in time is a TIMEOUT, one that cannot connect or breaks a NETWORK
  * failure.
  */
 @ApplicationScoped
@@ -47,26 +48,39 @@ public class ChannelHttp {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("Channel calls block: make them from a worker thread");
         }
-        long started = System.nanoTime();
-        try {
+        return send(url, contentType, headers, body, timeout).await().indefinitely();
+    }
+
+    /** The same POST without blocking: the exchange arrives on an event loop, and the Uni never fails. */
+    Uni<HttpExchange> send(URI url, String contentType, Map<String, String> headers, byte[] body, Duration timeout) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
             HttpRequest<Buffer> request = client.postAbs(url.toString())
                     .connectTimeout(timeout.toMillis())
                     .idleTimeout(timeout.toMillis())
                     .putHeader("Content-Type", contentType)
                     .putHeader("Accept", "application/json, text/plain");
             headers.forEach(request::putHeader);
-            HttpResponse<Buffer> response = request.sendBuffer(Buffer.buffer(body)).await().atMost(timeout);
-            Map<String, String> answerHeaders = new HashMap<>();
-            response.headers().forEach(h -> answerHeaders.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            Buffer answer = response.body();
-            return HttpExchange.answered(response.statusCode(), answerHeaders,
-                    answer == null ? new byte[0] : answer.getBytes(), millisSince(started));
-        } catch (RuntimeException e) {
-            String failureClass = isTimeout(e) ? "TIMEOUT" : "NETWORK";
-            LOG.debugf("POST %s failed: %s %s", url, failureClass, e);
-            return isConnectionRefused(e) ? HttpExchange.refused(describe(e), millisSince(started))
-                    : HttpExchange.failed(failureClass, describe(e), millisSince(started));
-        }
+            return request.sendBuffer(Buffer.buffer(body))
+                    .ifNoItem().after(timeout).fail()
+                    .map(response -> answered(response, started))
+                    .onFailure().recoverWithItem(e -> failed(url, e, started));
+        });
+    }
+
+    private static HttpExchange answered(HttpResponse<Buffer> response, long started) {
+        Map<String, String> answerHeaders = new HashMap<>();
+        response.headers().forEach(h -> answerHeaders.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        Buffer answer = response.body();
+        return HttpExchange.answered(response.statusCode(), answerHeaders,
+                answer == null ? new byte[0] : answer.getBytes(), millisSince(started));
+    }
+
+    private static HttpExchange failed(URI url, Throwable e, long started) {
+        String failureClass = isTimeout(e) ? "TIMEOUT" : "NETWORK";
+        LOG.debugf("POST %s failed: %s %s", url, failureClass, e);
+        return isConnectionRefused(e) ? HttpExchange.refused(describe(e), millisSince(started))
+                : HttpExchange.failed(failureClass, describe(e), millisSince(started));
     }
 
     @PreDestroy

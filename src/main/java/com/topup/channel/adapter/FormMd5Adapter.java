@@ -1,5 +1,6 @@
 package com.topup.channel.adapter;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +56,12 @@ public class FormMd5Adapter implements ChannelAdapter {
     }
 
     @Override
-    public SubmitResult submit(ChannelEndpoint channel, SubmitRequest request) {
-        HttpExchange exchange = post(channel, "recharge", FormMd5Messages.submitParams(request, channel.secret(), clock.millis()));
-        return FormMd5Messages.readSubmitAnswer(exchange, channel.secret());
+    public Uni<SubmitResult> submitAsync(ChannelEndpoint channel, SubmitRequest request) {
+        byte[] body = FormEncoding.encode(FormMd5Messages.submitParams(request, channel.secret(), clock.millis()))
+                .getBytes(StandardCharsets.UTF_8);
+        return http.send(ChannelUrls.resolve(channel.baseUrl(), "recharge"), FormEncoding.MEDIA_TYPE, Map.of(), body,
+                        channel.timeout())
+                .map(exchange -> FormMd5Messages.readSubmitAnswer(exchange, channel.secret()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.topup.channel.adapter;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -54,10 +55,11 @@ public class JsonHmacAdapter implements ChannelAdapter {
     }
 
     @Override
-    public SubmitResult submit(ChannelEndpoint channel, SubmitRequest request) {
+    public Uni<SubmitResult> submitAsync(ChannelEndpoint channel, SubmitRequest request) {
         byte[] body = JsonHmacMessages.submitBody(request);
-        HttpExchange exchange = post(channel, "topup", body);
-        return JsonHmacMessages.readSubmitAnswer(exchange, channel.secret(), clock.millis());
+        Map<String, String> headers = JsonHmacMessages.signedHeaders(channel.secret(), body, clock.millis());
+        return http.send(ChannelUrls.resolve(channel.baseUrl(), "topup"), "application/json", headers, body, channel.timeout())
+                .map(exchange -> JsonHmacMessages.readSubmitAnswer(exchange, channel.secret(), clock.millis()));
     }
 
     @Override

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,13 @@ public class AttemptOutcomes {
                 }
             }
         }
+    }
+
+    /** The answers to several submits in one transaction, in order-id order; any failure rolls back all of them. */
+    @Transactional
+    public void submittedAll(List<SubmitAnswer> answers) {
+        answers.stream().sorted(Comparator.comparing(answer -> answer.attempt().orderId()))
+                .forEach(answer -> submitted(answer.attempt(), answer.result()));
     }
 
     /** A channel's report about an attempt (callback or status query). */

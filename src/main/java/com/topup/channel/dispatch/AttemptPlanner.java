@@ -22,6 +22,7 @@ import com.topup.rules.model.RouteCandidate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,17 @@ public class AttemptPlanner {
         this.callbacks = callbacks;
         this.config = config;
         this.anomalies = anomalies;
+    }
+
+    /**
+     * Plans several orders in one transaction, in order-id order, so two such transactions never wait for each other's
+     * orders in a cycle. Any order's failure rolls back all of them.
+     */
+    @Transactional
+    public List<PlannedAttempt> planAll(List<String> orderIds) {
+        List<PlannedAttempt> planned = new ArrayList<>();
+        orderIds.stream().sorted().forEach(orderId -> plan(orderId).ifPresent(planned::add));
+        return planned;
     }
 
     @Transactional

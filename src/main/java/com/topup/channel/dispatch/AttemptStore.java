@@ -26,10 +26,12 @@ public class AttemptStore {
 
     private final Sql sql;
     private final ChannelDirectory directory;
+    private final DailyUsageTally tally;
 
-    public AttemptStore(Sql sql, ChannelDirectory directory) {
+    public AttemptStore(Sql sql, ChannelDirectory directory, DailyUsageTally tally) {
         this.sql = sql;
         this.directory = directory;
+        this.tally = tally;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -168,17 +170,15 @@ public class AttemptStore {
 
     /**
      * Reserves the face value against the channel's quota for today; false when it would go over. A channel without
-     * a quota only tallies, on the order's stripe, so dispatches to it never wait for each other's row lock; a channel
-     * with one reserves on stripe 0, one transaction at a time, so the quota holds exactly.
+     * a quota only tallies, on the order's stripe and at the commit ({@link DailyUsageTally}), so dispatches to it
+     * never wait for each other's row lock; a channel with one reserves on stripe 0, one transaction at a time, so the
+     * quota holds exactly.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reserveQuota(String channelCode, Long dailyQuota, String orderId, long amount, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (dailyQuota == null) {
-            sql.update("""
-                    insert into channel_daily_usage (channel_code, day, stripe, amount) values (?, ?, ?, ?)
-                    on conflict (channel_code, day, stripe) do update set amount = channel_daily_usage.amount + excluded.amount""",
-                    channelCode, day, stripeOf(orderId), amount);
+            tally.add(channelCode, day, stripeOf(orderId), amount);
             return true;
         }
         return sql.update("""
@@ -197,10 +197,13 @@ public class AttemptStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void releaseQuota(String channelCode, Long dailyQuota, String orderId, Instant startedAt, long amount) {
-        sql.update("""
-                update channel_daily_usage set amount = greatest(amount - ?, 0)
-                where channel_code = ? and day = ? and stripe = ?""",
-                amount, channelCode, LocalDate.ofInstant(startedAt, ZoneOffset.UTC), dailyQuota == null ? stripeOf(orderId) : 0);
+        LocalDate day = LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+        if (dailyQuota == null) {
+            tally.add(channelCode, day, stripeOf(orderId), -amount);
+            return;
+        }
+        sql.update("update channel_daily_usage set amount = greatest(amount - ?, 0) where channel_code = ? and day = ? and stripe = 0",
+                amount, channelCode, day);
     }
 
     /** Gives back a failed or abandoned attempt's reservation. */

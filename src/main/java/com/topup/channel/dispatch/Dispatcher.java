@@ -4,15 +4,22 @@ import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.SubmitResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
- * Dispatches one order: plan the attempt (one transaction), call the channel (no transaction open: a slow
- * supplier never holds a database connection), record its answer (another transaction).
+ * Dispatches the orders of one read of topup.dispatch: plans their attempts (one transaction), sends every submit at
+ * once and waits for the answers without a transaction or a thread per call (a slow supplier never holds a database
+ * connection), then records the answers (another transaction). When a group's transaction fails (a deadlock, one
+ * order's trouble), its orders are handled again one transaction each, so one order never holds up the others.
  */
 @ApplicationScoped
 public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final AttemptPlanner planner;
     private final AttemptOutcomes outcomes;
@@ -27,15 +34,67 @@ public class Dispatcher {
     }
 
     public void dispatch(String orderId) {
-        Optional<PlannedAttempt> planned = planner.plan(orderId);
+        dispatchAll(List.of(orderId));
+    }
+
+    /** Called on a worker thread, outside any transaction; a repeated order id is dispatched once. */
+    public void dispatchAll(List<String> orderIds) {
+        List<PlannedAttempt> planned = plan(orderIds.stream().distinct().toList());
         if (planned.isEmpty()) {
             return;
         }
-        PlannedAttempt attempt = planned.get();
-        Timer.Sample sample = Timer.start(metrics);
-        SubmitResult result = adapters.forProtocol(attempt.channel().protocol())
-                .submit(attempt.channel().endpoint(), attempt.request());
-        sample.stop(metrics.timer("topup_channel_submit_seconds", "channel", attempt.channel().code()));
-        outcomes.submitted(attempt, result);
+        record(Uni.join().all(planned.stream().map(this::submit).toList()).andCollectFailures().await().indefinitely());
+    }
+
+    private List<PlannedAttempt> plan(List<String> orderIds) {
+        if (orderIds.size() > 1) {
+            try {
+                return planner.planAll(orderIds);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Planning %d orders in one transaction failed; planning each in its own", orderIds.size());
+            }
+        }
+        List<PlannedAttempt> planned = new ArrayList<>();
+        for (String orderId : orderIds) {
+            try {
+                planner.plan(orderId).ifPresent(planned::add);
+            } catch (RuntimeException e) {
+                // the order stays where it is; the retry poller and the stuck-order scanner pick it up again
+                LOG.errorf(e, "Dispatch of order %s failed", orderId);
+            }
+        }
+        return planned;
+    }
+
+    /** Never fails: an answer that cannot be read, or any other trouble, is an UNKNOWN outcome, as a timeout. */
+    private Uni<SubmitAnswer> submit(PlannedAttempt attempt) {
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(metrics);
+            return adapters.forProtocol(attempt.channel().protocol())
+                    .submitAsync(attempt.channel().endpoint(), attempt.request())
+                    .onFailure().recoverWithItem(e -> SubmitResult.unknown("UNKNOWN", e.toString(), 0))
+                    .invoke(result -> sample.stop(metrics.timer("topup_channel_submit_seconds", "channel",
+                            attempt.channel().code())))
+                    .map(result -> new SubmitAnswer(attempt, result));
+        });
+    }
+
+    private void record(List<SubmitAnswer> answers) {
+        if (answers.size() > 1) {
+            try {
+                outcomes.submittedAll(answers);
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Recording %d submit answers in one transaction failed; each in its own", answers.size());
+            }
+        }
+        for (SubmitAnswer answer : answers) {
+            try {
+                outcomes.submitted(answer.attempt(), answer.result());
+            } catch (RuntimeException e) {
+                // the attempt stays SUBMITTING; the stuck-attempt scan asks the channel about it
+                LOG.errorf(e, "Recording the submit answer for order %s failed", answer.attempt().orderId());
+            }
+        }
     }
 }

@@ -1,0 +1,120 @@
+package com.topup.channel.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.common.db.Sql;
+import com.topup.merchant.LedgerService;
+import com.topup.notify.CallbackOrders;
+import com.topup.support.MerchantApi;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A poll's orders are planned, submitted and recorded together; the daily usage of a channel without a quota is
+ * written at the commit.
+ */
+@QuarkusTest
+class DispatchTogetherTest {
+
+    /** A day no other test dispatches on, so the tally rows are this test's alone. */
+    private static final Instant FAR_DAY = Instant.parse("2099-03-01T08:00:00Z");
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    AttemptStore attempts;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    Sql sql;
+
+    @Test
+    void ordersDispatchedTogetherTwiceAtOnceBesidesTheConsumerEachFinishWithOneSuccessAndTheirMoneyMovedOnce() throws Exception {
+        List<String> items = IntStream.range(0, 30).mapToObj(i -> MerchantApi.orderJson(MerchantApi.uniqueOrderId("TG"),
+                MerchantApi.uniquePhone(), 1000)).toList();
+        List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
+                .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
+        assertEquals(30, orderIds.size());
+
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> reads = new ArrayList<>();
+            reads.add(readers.submit(() -> dispatcher.dispatchAll(orderIds)));
+            List<String> reversed = new ArrayList<>(orderIds);
+            Collections.reverse(reversed);
+            reads.add(readers.submit(() -> dispatcher.dispatchAll(reversed)));
+            for (Future<?> read : reads) {
+                read.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+
+        CallbackOrders.eventually(Duration.ofSeconds(60), "all 30 orders final", () -> sql.queryOne("""
+                select count(*) as open from topup_order where id = any(?) and status not in ('SUCCEEDED', 'FAILED', 'REVIEW')""",
+                row -> row.getLong("open"), (Object) orderIds.toArray(String[]::new)).orElseThrow() == 0);
+        for (String orderId : orderIds) {
+            List<Attempt> tried = QuarkusTransaction.requiringNew().call(() -> attempts.ofOrder(orderId));
+            assertTrue(tried.stream().filter(a -> a.status() == AttemptStatus.SUCCEEDED).count() <= 1,
+                    "at most one success for " + orderId + ": " + tried);
+        }
+        assertEquals(0L, sql.queryOne("""
+                select count(*) as overlapping from channel_attempt a join channel_attempt b
+                    on b.order_id = a.order_id and b.attempt_no > a.attempt_no
+                where a.order_id = any(?) and (a.finished_at is null or b.started_at < a.finished_at)""",
+                row -> row.getLong("overlapping"), (Object) orderIds.toArray(String[]::new)).orElseThrow(),
+                "no order had two attempts open at once");
+        long demo = sql.queryOne("select merchant_id from topup_order where id = ?", row -> row.getLong("merchant_id"),
+                orderIds.get(0)).orElseThrow();
+        assertTrue(ledger.reconcile(demo).balanced(), "every debit and refund once");
+    }
+
+    @Test
+    void aQuotaFreeTallyIsWrittenAtTheCommitWithWhatTheTransactionAddedAndTookBack() {
+        String order = "T-TALLY-" + System.nanoTime();
+        int stripe = AttemptStore.stripeOf(order);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            attempts.reserveQuota("sim-fast", null, order, 1_000, FAR_DAY);
+            attempts.reserveQuota("sim-fast", null, order, 2_000, FAR_DAY);
+            assertEquals(-1, usage(stripe), "nothing written before the commit");
+        });
+        assertEquals(3_000, usage(stripe));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            attempts.reserveQuota("sim-fast", null, order, 5_000, FAR_DAY);
+            attempts.releaseQuota("sim-fast", null, order, FAR_DAY, 5_000);
+        });
+        assertEquals(3_000, usage(stripe), "a reservation taken back in its own transaction changes nothing");
+
+        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            attempts.reserveQuota("sim-fast", null, order, 7_000, FAR_DAY);
+            QuarkusTransaction.setRollbackOnly();
+        }));
+        assertEquals(3_000, usage(stripe), "a rolled-back reservation writes nothing");
+
+        QuarkusTransaction.requiringNew().run(() -> attempts.releaseQuota("sim-fast", null, order, FAR_DAY, 10_000));
+        assertEquals(0, usage(stripe), "never below zero");
+    }
+
+    /** The tally row's amount, -1 when there is no row. */
+    private long usage(int stripe) {
+        return sql.queryOne("select amount from channel_daily_usage where channel_code = 'sim-fast' and day = date '2099-03-01' and stripe = ?",
+                row -> row.getLong("amount"), stripe).orElse(-1L);
+    }
+}
