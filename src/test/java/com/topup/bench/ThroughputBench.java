@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * then orders sent at a steady rate (time to final when the platform keeps up); then a backlog of orders accepted
  * through the batch API faster than they are carried, and how fast it drains; then the app's resident memory after
  * start, at its peak, at the end and after idling (what it keeps after a burst).
- * Run with bin/bench throughput [orders=500] [batch=50] [batches=5] [warmup=15000] [backlog=10000].
+ * Run with bin/bench throughput [orders=500] [batch=50] [batches=5] [warmup=15000] [backlog=10000] [warmupLimit=45000].
  */
 public final class ThroughputBench {
 
@@ -66,8 +66,8 @@ public final class ThroughputBench {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int firstWarmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
-        int warmUpRoom = Math.max(firstWarmUp, WARM_UP_LIMIT);
         int backlog = args.length > 4 ? Integer.parseInt(args[4]) : BACKLOG_ORDERS;
+        int warmUpRoom = Math.max(firstWarmUp, args.length > 5 ? Integer.parseInt(args[5]) : WARM_UP_LIMIT);
         int paced = PACED_RATES.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
         System.out.printf("End-to-end throughput: %d orders (%d in flight), then %d batches of %d; every simulated supplier"
                 + " succeeds, submit answer ~20 ms, result median 200 ms (p95 300 ms)%n", orders, IN_FLIGHT, batches, batch);

@@ -13,12 +13,14 @@ import com.topup.rules.RulesReadiness;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * A channel's callback: verified with the channel's secret, applied once (a repeat is acknowledged and changes
- * nothing), and every callback — applied, repeated or refused — written to channel_callback.
+ * nothing), and every callback — applied, repeated or refused — written to channel_callback (one that is applied in
+ * the transaction that applies it).
  */
 @ApplicationScoped
 public class ChannelCallbackService {
@@ -66,14 +68,21 @@ public class ChannelCallbackService {
             log(channelCode, callback.reference(), callback.status().name(), startingUp.code(), startingUp.getMessage());
             throw startingUp;
         }
-        ReportResult result = outcomes.reported(new AttemptReport(callback.reference(), channelCode, callback.status(),
-                callback.channelReference(), callback.amount(), callback.errorClass(), callback.errorCode(),
-                ReportSource.CALLBACK));
-        log(channelCode, callback.reference(), callback.status().name(), result.name(), null);
+        ReportResult result = applied(channelCode, callback);
         if (result == ReportResult.UNKNOWN_ATTEMPT) {
             throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
         }
         return adapter.acknowledgement();
+    }
+
+    /** The report and its line in channel_callback commit together. */
+    @Transactional
+    ReportResult applied(String channelCode, ChannelCallback callback) {
+        ReportResult result = outcomes.reported(new AttemptReport(callback.reference(), channelCode, callback.status(),
+                callback.channelReference(), callback.amount(), callback.errorClass(), callback.errorCode(),
+                ReportSource.CALLBACK));
+        log(channelCode, callback.reference(), callback.status().name(), result.name(), null);
+        return result;
     }
 
     private void log(String channelCode, String reference, String status, String outcome, String detail) {
