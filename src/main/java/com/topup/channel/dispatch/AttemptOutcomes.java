@@ -4,6 +4,7 @@ import com.topup.channel.ChannelConfig;
 import com.topup.channel.ChannelDefinition;
 import com.topup.channel.ChannelDirectory;
 import com.topup.channel.adapter.ChannelStatus;
+import com.topup.channel.adapter.SubmitOutcome;
 import com.topup.channel.adapter.SubmitResult;
 import com.topup.channel.health.ChannelFaults;
 import com.topup.channel.health.CircuitBreakers;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,30 +74,60 @@ public class AttemptOutcomes {
     @Transactional
     public void submitted(PlannedAttempt planned, SubmitResult result) {
         Instant now = Instant.now();
-        metrics.counter("topup_channel_submits_total", "channel", planned.channel().code(),
-                "outcome", result.outcome().name()).increment();
-        switch (result.outcome()) {
-            case ACCEPTED -> attempts.processing(planned.attemptId(), result.channelReference(), null,
-                    now.plusMillis(planned.channel().expectedCompletionMs()));
-            case UNKNOWN -> attempts.processing(planned.attemptId(), null, result.errorClass(),
-                    now.plus(config.unknownOutcomeQueryDelay()));
-            case REJECTED -> {
-                Optional<WorkOrder> order = orders.lockForWork(planned.orderId());
-                Optional<Attempt> attempt = attempts.lock(planned.attemptId());
-                if (order.isPresent() && attempt.isPresent() && attempt.get().status() == AttemptStatus.SUBMITTING) {
-                    failAttempt(order.get(), attempt.get(), result.channelReference(),
-                            result.errorClass() == null ? "REJECTED" : result.errorClass(), result.errorCode(),
-                            result.elapsedMillis(), now);
-                }
-            }
+        counted(planned, result);
+        Optional<AttemptStore.Processing> taken = taken(planned, result, now);
+        if (taken.isPresent()) {
+            attempts.processing(taken.get());
+        } else {
+            refused(planned, result, now);
         }
     }
 
-    /** The answers to several submits in one transaction, in order-id order; any failure rolls back all of them. */
+    /**
+     * The answers to several submits in one transaction: the attempts taken move in one round trip, then each refusal
+     * in order-id order. Any failure rolls back all of them.
+     */
     @Transactional
     public void submittedAll(List<SubmitAnswer> answers) {
-        answers.stream().sorted(Comparator.comparing(answer -> answer.attempt().orderId()))
-                .forEach(answer -> submitted(answer.attempt(), answer.result()));
+        Instant now = Instant.now();
+        List<SubmitAnswer> inOrder = answers.stream()
+                .sorted(Comparator.comparing(answer -> answer.attempt().orderId())).toList();
+        List<AttemptStore.Processing> taken = new ArrayList<>();
+        for (SubmitAnswer answer : inOrder) {
+            counted(answer.attempt(), answer.result());
+            taken(answer.attempt(), answer.result(), now).ifPresent(taken::add);
+        }
+        if (!taken.isEmpty()) {
+            attempts.processingAll(taken);
+        }
+        inOrder.stream().filter(answer -> answer.result().outcome() == SubmitOutcome.REJECTED)
+                .forEach(answer -> refused(answer.attempt(), answer.result(), now));
+    }
+
+    private void counted(PlannedAttempt planned, SubmitResult result) {
+        metrics.counter("topup_channel_submits_total", "channel", planned.channel().code(),
+                "outcome", result.outcome().name()).increment();
+    }
+
+    /** The attempt's move to PROCESSING when the channel took the order or may have; empty when it refused. */
+    private Optional<AttemptStore.Processing> taken(PlannedAttempt planned, SubmitResult result, Instant now) {
+        return switch (result.outcome()) {
+            case ACCEPTED -> Optional.of(new AttemptStore.Processing(planned.attemptId(), result.channelReference(), null,
+                    now.plusMillis(planned.channel().expectedCompletionMs())));
+            case UNKNOWN -> Optional.of(new AttemptStore.Processing(planned.attemptId(), null, result.errorClass(),
+                    now.plus(config.unknownOutcomeQueryDelay())));
+            case REJECTED -> Optional.empty();
+        };
+    }
+
+    private void refused(PlannedAttempt planned, SubmitResult result, Instant now) {
+        Optional<WorkOrder> order = orders.lockForWork(planned.orderId());
+        Optional<Attempt> attempt = attempts.lock(planned.attemptId());
+        if (order.isPresent() && attempt.isPresent() && attempt.get().status() == AttemptStatus.SUBMITTING) {
+            failAttempt(order.get(), attempt.get(), result.channelReference(),
+                    result.errorClass() == null ? "REJECTED" : result.errorClass(), result.errorCode(),
+                    result.elapsedMillis(), now);
+        }
     }
 
     /** A channel's report about an attempt (callback or status query). */

@@ -79,13 +79,29 @@ public class AttemptStore {
                 AttemptStore::map, orderId);
     }
 
+    private static final String PROCESSING = """
+            update channel_attempt set status = 'PROCESSING', channel_reference = coalesce(?, channel_reference),
+                error_class = ?, next_query_at = ?, version = version + 1
+            where id = ? and status = 'SUBMITTING'""";
+
     /** SUBMITTING → PROCESSING: the channel took it (or may have); ask it at {@code nextQueryAt} unless it calls back. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean processing(String id, String channelReference, String errorClass, Instant nextQueryAt) {
-        return sql.update("""
-                update channel_attempt set status = 'PROCESSING', channel_reference = coalesce(?, channel_reference),
-                    error_class = ?, next_query_at = ?, version = version + 1
-                where id = ? and status = 'SUBMITTING'""", channelReference, errorClass, nextQueryAt, id) == 1;
+    public boolean processing(Processing move) {
+        return sql.update(PROCESSING, parameters(move)) == 1;
+    }
+
+    /** The same moves for several attempts, in one round trip. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void processingAll(List<Processing> moves) {
+        sql.batch(PROCESSING, moves.stream().map(AttemptStore::parameters).toList());
+    }
+
+    private static Object[] parameters(Processing move) {
+        return new Object[] {move.channelReference(), move.errorClass(), move.nextQueryAt(), move.attemptId()};
+    }
+
+    /** An attempt the channel took, or may have taken: when to ask about it unless it calls back. */
+    public record Processing(String attemptId, String channelReference, String errorClass, Instant nextQueryAt) {
     }
 
     /** An open attempt ends; the latency feeds the channel's health figures. */
