@@ -74,7 +74,6 @@ public class AttemptOutcomes {
     @Transactional
     public void submitted(PlannedAttempt planned, SubmitResult result) {
         Instant now = Instant.now();
-        counted(planned, result);
         Optional<AttemptStore.Processing> taken = taken(planned, result, now);
         if (taken.isPresent()) {
             attempts.processing(taken.get());
@@ -94,7 +93,6 @@ public class AttemptOutcomes {
                 .sorted(Comparator.comparing(answer -> answer.attempt().orderId())).toList();
         List<AttemptStore.Processing> taken = new ArrayList<>();
         for (SubmitAnswer answer : inOrder) {
-            counted(answer.attempt(), answer.result());
             taken(answer.attempt(), answer.result(), now).ifPresent(taken::add);
         }
         if (!taken.isEmpty()) {
@@ -102,11 +100,6 @@ public class AttemptOutcomes {
         }
         inOrder.stream().filter(answer -> answer.result().outcome() == SubmitOutcome.REJECTED)
                 .forEach(answer -> refused(answer.attempt(), answer.result(), now));
-    }
-
-    private void counted(PlannedAttempt planned, SubmitResult result) {
-        metrics.counter("topup_channel_submits_total", "channel", planned.channel().code(),
-                "outcome", result.outcome().name()).increment();
     }
 
     /** The attempt's move to PROCESSING when the channel took the order or may have; empty when it refused. */

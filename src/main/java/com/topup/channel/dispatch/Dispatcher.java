@@ -73,10 +73,16 @@ public class Dispatcher {
             return adapters.forProtocol(attempt.channel().protocol())
                     .submitAsync(attempt.channel().endpoint(), attempt.request())
                     .onFailure().recoverWithItem(e -> SubmitResult.unknown("UNKNOWN", e.toString(), 0))
-                    .invoke(result -> sample.stop(metrics.timer("topup_channel_submit_seconds", "channel",
-                            attempt.channel().code())))
+                    .invoke(result -> counted(sample, attempt, result))
                     .map(result -> new SubmitAnswer(attempt, result));
         });
+    }
+
+    /** Counted here, once per submit, whether its answer is recorded with the others or alone. */
+    private void counted(Timer.Sample sample, PlannedAttempt attempt, SubmitResult result) {
+        sample.stop(metrics.timer("topup_channel_submit_seconds", "channel", attempt.channel().code()));
+        metrics.counter("topup_channel_submits_total", "channel", attempt.channel().code(),
+                "outcome", result.outcome().name()).increment();
     }
 
     private void record(List<SubmitAnswer> answers) {
