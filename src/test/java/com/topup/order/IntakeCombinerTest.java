@@ -34,14 +34,7 @@ class IntakeCombinerTest {
         RecordingStore store = new RecordingStore(true, Set.of());
         IntakeCombiner combiner = new IntakeCombiner(store);
         Future<IntakeResult> first = requests.submit(() -> combiner.place(order(1, "FIRST")));
-        store.firstEntered.await(5, TimeUnit.SECONDS);
-        List<Future<IntakeResult>> later = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String id = "LATER-" + i;
-            later.add(requests.submit(() -> combiner.place(order(1, id))));
-        }
-        awaitQueued(store, 5);
-        store.release.countDown();
+        List<Future<IntakeResult>> later = queuedBehindTheFirst(store, combiner, 5);
 
         assertEquals("FIRST", first.get(5, TimeUnit.SECONDS).order().merchantOrderId());
         for (int i = 0; i < 5; i++) {
@@ -50,6 +43,20 @@ class IntakeCombinerTest {
             assertTrue(result.created());
         }
         assertEquals(List.of(5), store.groups);
+    }
+
+    /** While the first order is being stored, {@code count} more (LATER-0, LATER-1, …) queue; then the first is let go. */
+    private List<Future<IntakeResult>> queuedBehindTheFirst(RecordingStore store, IntakeCombiner combiner, int count)
+            throws Exception {
+        store.firstEntered.await(5, TimeUnit.SECONDS);
+        List<Future<IntakeResult>> later = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "LATER-" + i;
+            later.add(requests.submit(() -> combiner.place(order(1, id))));
+        }
+        awaitQueued(store, count);
+        store.release.countDown();
+        return later;
     }
 
     @Test
@@ -76,14 +83,7 @@ class IntakeCombinerTest {
         RecordingStore store = new RecordingStore(true, Set.of());
         IntakeCombiner combiner = new IntakeCombiner(store, 2);
         Future<IntakeResult> first = requests.submit(() -> combiner.place(order(1, "FIRST")));
-        store.firstEntered.await(5, TimeUnit.SECONDS);
-        List<Future<IntakeResult>> later = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String id = "LATER-" + i;
-            later.add(requests.submit(() -> combiner.place(order(1, id))));
-        }
-        awaitQueued(store, 5);
-        store.release.countDown();
+        List<Future<IntakeResult>> later = queuedBehindTheFirst(store, combiner, 5);
 
         assertEquals("FIRST", first.get(5, TimeUnit.SECONDS).order().merchantOrderId());
         for (int i = 0; i < 5; i++) {

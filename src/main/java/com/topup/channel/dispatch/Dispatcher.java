@@ -33,10 +33,6 @@ public class Dispatcher {
         this.metrics = metrics;
     }
 
-    public void dispatch(String orderId) {
-        dispatchAll(List.of(orderId));
-    }
-
     /** Called on a worker thread, outside any transaction; a repeated order id is dispatched once. */
     public void dispatchAll(List<String> orderIds) {
         List<PlannedAttempt> planned = plan(orderIds.stream().distinct().toList());
