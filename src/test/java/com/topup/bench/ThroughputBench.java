@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +42,8 @@ public final class ThroughputBench {
     private static final int STATEMENTS_SHOWN = 20;
     private static final Duration FINAL_WITHIN = Duration.ofMinutes(5);
     private static final long BATCH_TARGET_MILLIS = 2_000;
-    /** Steady arrival rates (orders/s), each held for {@link #PACED_FOR}; the target is at 200 orders/s. */
-    private static final List<Integer> PACED_RATES = List.of(100, 150, 200);
+    /** Steady arrival rates (orders/s) unless given, each held for {@link #PACED_FOR}; the target is at 200 orders/s. */
+    private static final String PACED_RATES = "100,150,200";
     private static final Duration PACED_FOR = Duration.ofSeconds(15);
     private static final int BACKLOG_ORDERS = 10_000;
     /** The batch API's limit (CONTRACT.md). */
@@ -68,7 +69,9 @@ public final class ThroughputBench {
         int firstWarmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
         int backlog = args.length > 4 ? Integer.parseInt(args[4]) : BACKLOG_ORDERS;
         int warmUpRoom = Math.max(firstWarmUp, args.length > 5 ? Integer.parseInt(args[5]) : WARM_UP_LIMIT);
-        int paced = PACED_RATES.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
+        List<Integer> pacedRates = Arrays.stream((args.length > 6 ? args[6] : PACED_RATES).split(","))
+                .map(String::trim).filter(rate -> !rate.isEmpty()).map(Integer::valueOf).toList();
+        int paced = pacedRates.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
         System.out.printf("End-to-end throughput: %d orders (%d in flight), then %d batches of %d; every simulated supplier"
                 + " succeeds, submit answer ~20 ms, result median 200 ms (p95 300 ms)%n", orders, IN_FLIGHT, batches, batch);
         System.out.println(MachineLine.now());
@@ -123,7 +126,7 @@ public final class ThroughputBench {
                                 : b.at(50) < BATCH_TARGET_MILLIS ? "met by the median, NOT by every batch" : "NOT met");
 
                 int next = warmUpRoom + orders + batches * batch;
-                for (int rate : PACED_RATES) {
+                for (int rate : pacedRates) {
                     int count = (int) (rate * PACED_FOR.toSeconds());
                     OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
                     next += count;
