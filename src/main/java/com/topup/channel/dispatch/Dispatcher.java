@@ -8,13 +8,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Dispatches the orders of one read of topup.dispatch: plans their attempts (one transaction), sends every submit at
- * once and waits for the answers without a transaction or a thread per call (a slow supplier never holds a database
- * connection), then records the answers (another transaction). When a group's transaction fails (a deadlock, one
- * order's trouble), its orders are handled again one transaction each, so one order never holds up the others.
+ * once without a transaction or a thread per call (a slow supplier never holds a database connection), and records
+ * the answers as they come: the first alone, and those that arrived while it was being recorded together, so an early
+ * answer never waits for a slow one. When a group's transaction fails (a deadlock, one order's trouble), its orders
+ * are handled again one transaction each, so one order never holds up the others.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -39,7 +43,7 @@ public class Dispatcher {
         if (planned.isEmpty()) {
             return;
         }
-        record(Uni.join().all(planned.stream().map(this::submit).toList()).andCollectFailures().await().indefinitely());
+        recordAsAnswered(planned.stream().map(this::submit).toList(), this::record);
     }
 
     private List<PlannedAttempt> plan(List<String> orderIds) {
@@ -60,6 +64,28 @@ public class Dispatcher {
             }
         }
         return planned;
+    }
+
+    /**
+     * Subscribes to every answer at once and hands them to {@code record} as they come, on the calling thread: the
+     * first alone, then each time all that arrived meanwhile. Returns once every answer is recorded (or on interrupt).
+     */
+    static <T> void recordAsAnswered(List<Uni<T>> answers, Consumer<List<T>> record) {
+        BlockingQueue<T> arrived = new LinkedBlockingQueue<>();
+        answers.forEach(answer -> answer.subscribe().with(arrived::add));
+        int recorded = 0;
+        try {
+            while (recorded < answers.size()) {
+                List<T> ready = new ArrayList<>(List.of(arrived.take()));
+                arrived.drainTo(ready);
+                record.accept(ready);
+                recorded += ready.size();
+            }
+        } catch (InterruptedException e) {
+            // shutting down: the attempts not recorded stay SUBMITTING, and the stuck-attempt scan asks their channels
+            Thread.currentThread().interrupt();
+            LOG.warnf("Stopped waiting for %d submit answers", answers.size() - recorded);
+        }
     }
 
     /** Never fails: an answer that cannot be read, or any other trouble, is an UNKNOWN outcome, as a timeout. */
