@@ -103,6 +103,7 @@ public final class ThroughputBench {
                 System.out.println(ProcessCpu.now().since(cpuBefore, done.size()));
                 System.out.println(appThreads(appThreadsBefore, ProcessCpu.byThreadKind(app.pid()), done.size()));
                 statements.report(done.size(), STATEMENTS_SHOWN).forEach(System.out::println);
+                System.out.println(StageTimes.of(db, run.accepted()));
 
                 List<Long> batchMillis = new ArrayList<>();
                 int refusedBatches = 0;
@@ -131,6 +132,7 @@ public final class ThroughputBench {
                     OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
                     next += count;
                     printPaced(rate, sent, awaitAll(watch, sent, "paced " + rate + "/s").values());
+                    System.out.println(StageTimes.of(db, sent.accepted()));
                 }
                 OrderSubmitter.Submission piled = submitter.batches(stream.subList(next, next + backlog), "K", BACKLOG_BATCH);
                 printBacklog(piled, awaitAll(watch, piled, "backlog").values());
