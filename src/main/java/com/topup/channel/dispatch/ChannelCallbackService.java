@@ -44,9 +44,10 @@ public class ChannelCallbackService {
 
     /** @return the acknowledgement the channel's protocol expects. */
     public ChannelAdapter.CallbackAck receive(String channelCode, Map<String, String> headers, byte[] body) {
+        Instant receivedAt = Instant.now();
         ChannelDefinition channel = directory.find(channelCode).orElse(null);
         if (channel == null) {
-            log(channelCode, null, null, "UNKNOWN_CHANNEL", null);
+            log(receivedAt, channelCode, null, null, "UNKNOWN_CHANNEL", null);
             throw new ApiException(404, "CHANNEL_NOT_FOUND", "No channel " + channelCode);
         }
         ChannelAdapter adapter = adapters.forProtocol(channel.protocol());
@@ -54,21 +55,21 @@ public class ChannelCallbackService {
         try {
             callback = adapter.parseCallback(channel.endpoint(), headers, body);
         } catch (InvalidChannelCallback e) {
-            log(channelCode, null, null, e.code(), e.getMessage());
+            log(receivedAt, channelCode, null, null, e.code(), e.getMessage());
             throw new ApiException("BAD_SIGNATURE".equals(e.code()) ? 401 : 400, e.code(), e.getMessage());
         }
         if (callback.status() != ChannelStatus.SUCCEEDED && callback.status() != ChannelStatus.FAILED) {
-            log(channelCode, callback.reference(), String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status");
+            log(receivedAt, channelCode, callback.reference(), String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status");
             throw new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED");
         }
         try {
             rules.requireReady();
         } catch (RulesNotLoaded startingUp) {
             // 503: the supplier sends it again (or the status query finds it) once this instance can decide
-            log(channelCode, callback.reference(), callback.status().name(), startingUp.code(), startingUp.getMessage());
+            log(receivedAt, channelCode, callback.reference(), callback.status().name(), startingUp.code(), startingUp.getMessage());
             throw startingUp;
         }
-        ReportResult result = applied(channelCode, callback);
+        ReportResult result = applied(receivedAt, channelCode, callback);
         if (result == ReportResult.UNKNOWN_ATTEMPT) {
             throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
         }
@@ -77,18 +78,18 @@ public class ChannelCallbackService {
 
     /** The report and its line in channel_callback commit together. */
     @Transactional
-    ReportResult applied(String channelCode, ChannelCallback callback) {
+    ReportResult applied(Instant receivedAt, String channelCode, ChannelCallback callback) {
         ReportResult result = outcomes.reported(new AttemptReport(callback.reference(), channelCode, callback.status(),
                 callback.channelReference(), callback.amount(), callback.errorClass(), callback.errorCode(),
                 ReportSource.CALLBACK));
-        log(channelCode, callback.reference(), callback.status().name(), result.name(), null);
+        log(receivedAt, channelCode, callback.reference(), callback.status().name(), result.name(), null);
         return result;
     }
 
-    private void log(String channelCode, String reference, String status, String outcome, String detail) {
+    private void log(Instant receivedAt, String channelCode, String reference, String status, String outcome, String detail) {
         metrics.counter("topup_channel_callbacks_total", "outcome", outcome).increment();
         sql.update("""
                 insert into channel_callback (channel_code, reference, status, outcome, detail, received_at)
-                values (?, ?, ?, ?, ?, ?)""", channelCode, reference, status, outcome, detail, Instant.now());
+                values (?, ?, ?, ?, ?, ?)""", channelCode, reference, status, outcome, detail, receivedAt);
     }
 }
