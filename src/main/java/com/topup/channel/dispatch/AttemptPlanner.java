@@ -90,7 +90,8 @@ public class AttemptPlanner {
         if (order.retryAt() != null && order.retryAt().isAfter(now)) {
             return Optional.empty();
         }
-        List<Attempt> previous = attempts.ofOrder(orderId);
+        // attempt_count counts the order's attempts: each is inserted with the order's move that counts it
+        List<Attempt> previous = order.attemptCount() == 0 ? List.of() : attempts.ofOrder(orderId);
         if (Rounds.current(order, previous).stream()
                 .anyMatch(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)) {
             return Optional.empty();
