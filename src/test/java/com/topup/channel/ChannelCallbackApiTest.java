@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.topup.channel.adapter.JsonHmacSignature;
 import com.topup.common.db.Sql;
+import com.topup.merchant.MerchantAccountService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ class ChannelCallbackApiTest {
 
     @Inject
     Sql sql;
+    @Inject
+    MerchantAccountService accounts;
 
     private static io.restassured.response.Response post(String channel, String body, String secret) {
         String timestamp = Long.toString(System.currentTimeMillis());
@@ -48,6 +51,35 @@ class ChannelCallbackApiTest {
         post("sim-fast", "{\"reference\":\"" + reference + "\",\"channelReference\":\"X\",\"status\":\"SUCCEEDED\",\"amount\":1000}",
                 SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
         assertEquals(1, recorded(reference, "UNKNOWN_ATTEMPT"));
+    }
+
+    @Test
+    void aChannelCannotReportAnotherChannelsAttempt() {
+        String orderId = "TCB" + System.nanoTime();
+        String attemptId = orderId + "-1";
+        accounts.open("callback-tests", "Channel callback tests", "callback-tests-secret", 9_850, 0);
+        long merchant = accounts.idOf("callback-tests");
+        sql.update("""
+                insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
+                                         country, carrier, face_value, price, status, attempt_count, channel_code,
+                                         created_at, updated_at)
+                values (?, ?, ?, ?, ?, '138****8000', 'CN', 'CHINA_MOBILE', 1000, 985, 'PROCESSING', 1, 'sim-cheap',
+                        now(), now())""", orderId, merchant, orderId, new byte[] {0}, orderId);
+        sql.update("""
+                insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status, cost, started_at)
+                values (?, ?, 1, 'sim-cheap', 'CHINA_MOBILE', 1000, 'PROCESSING', 970, now())""", attemptId, orderId);
+
+        try {
+            post("sim-fast", "{\"reference\":\"" + attemptId + "\",\"channelReference\":\"X\",\"status\":\"SUCCEEDED\",\"amount\":1000}",
+                    SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
+            assertEquals(1, recorded(attemptId, "UNKNOWN_ATTEMPT"));
+            assertEquals("PROCESSING", sql.queryText("select status from channel_attempt where id = ?", attemptId));
+            assertEquals("PROCESSING", sql.queryText("select status from topup_order where id = ?", orderId));
+        } finally {
+            // no scanner may pick up an order that was never charged
+            sql.update("delete from channel_attempt where id = ?", attemptId);
+            sql.update("delete from topup_order where id = ?", orderId);
+        }
     }
 
     @Test

@@ -127,12 +127,14 @@ public class AttemptOutcomes {
     @Transactional
     public ReportResult reported(AttemptReport report) {
         Instant now = Instant.now();
-        Optional<String> orderId = attempts.orderOf(report.attemptId(), report.channelCode());
-        if (orderId.isEmpty()) {
+        Optional<WorkOrder> locked = AttemptIds.orderOf(report.attemptId()).flatMap(orders::lockForWork);
+        Optional<Attempt> reportedOn = locked.flatMap(o -> attempts.lock(report.attemptId()))
+                .filter(a -> a.channelCode().equals(report.channelCode()) && a.orderId().equals(locked.get().id()));
+        if (reportedOn.isEmpty()) {
             return ReportResult.UNKNOWN_ATTEMPT;
         }
-        WorkOrder order = orders.lockForWork(orderId.get()).orElseThrow();
-        Attempt attempt = attempts.lock(report.attemptId()).orElseThrow();
+        WorkOrder order = locked.get();
+        Attempt attempt = reportedOn.get();
         if (report.source() == ReportSource.QUERY) {
             attempts.logQuery(attempt, report.status().name(), report.errorClass(), now);
         }

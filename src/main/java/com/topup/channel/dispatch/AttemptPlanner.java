@@ -142,7 +142,7 @@ public class AttemptPlanner {
 
     private PlannedAttempt start(WorkOrder order, int attemptNo, ChannelDefinition channel, RouteOutcome route,
                                  RoutePrediction prediction, Long probeGeneration, Instant now) {
-        String attemptId = order.id() + "-" + attemptNo;
+        String attemptId = AttemptIds.of(order.id(), attemptNo);
         attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
                 route.version(), route.firedRules(), prediction, channel.costOf(order.faceValue()), now);
         orders.startAttempt(order, channel.code(), now);

@@ -56,12 +56,6 @@ public class AttemptStore {
                 where id = ?""", action, ruleVersion, firedRules.toArray(String[]::new), id);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> orderOf(String id, String channelCode) {
-        return Optional.ofNullable(sql.queryText("select order_id from channel_attempt where id = ? and channel_code = ?",
-                id, channelCode));
-    }
-
     /** Stops status queries (an order parked for a person); a callback can still settle it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stopQueries(String id) {
