@@ -47,11 +47,12 @@ public class AttemptPlanner {
     private final CallbackAddress callbacks;
     private final ChannelConfig config;
     private final DispatchAnomalies anomalies;
+    private final OpenAttempts open;
 
     public AttemptPlanner(OrderTransitions orders, AttemptStore attempts, ChannelDirectory directory,
                           ChannelFactsBuilder facts, DecisionService decisions, CircuitBreakers circuits,
                           FallbackExecutor fallback, PhoneCrypto phones, CallbackAddress callbacks, ChannelConfig config,
-                          DispatchAnomalies anomalies) {
+                          DispatchAnomalies anomalies, OpenAttempts open) {
         this.orders = orders;
         this.attempts = attempts;
         this.directory = directory;
@@ -63,6 +64,7 @@ public class AttemptPlanner {
         this.callbacks = callbacks;
         this.config = config;
         this.anomalies = anomalies;
+        this.open = open;
     }
 
     /**
@@ -109,7 +111,7 @@ public class AttemptPlanner {
                     .filter(ChannelDefinition::enabled)
                     .filter(c -> !tried.contains(c.code()))
                     .filter(c -> c.serves(order.carrier(), order.province(), order.faceValue()));
-            if (channel.isEmpty() || attempts.openOnChannel(channel.get().code()) >= channel.get().capacity()) {
+            if (channel.isEmpty() || open.on(channel.get().code()) >= channel.get().capacity()) {
                 continue;
             }
             CircuitState circuit = circuits.state(channel.get().code());
@@ -145,6 +147,7 @@ public class AttemptPlanner {
         String attemptId = AttemptIds.of(order.id(), attemptNo);
         attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
                 route.version(), route.firedRules(), prediction, channel.costOf(order.faceValue()), now);
+        open.started(channel.code());
         orders.startAttempt(order, channel.code(), now);
         String phone = national(phones.decrypt(order.phoneCipher()));
         SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),

@@ -170,14 +170,6 @@ public class AttemptStore {
                 AttemptStore::map, now.plus(claimFor), now, limit);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int openOnChannel(String channelCode) {
-        Long open = sql.queryLong("""
-                select count(*) from channel_attempt where channel_code = ? and status in ('SUBMITTING', 'PROCESSING')""",
-                channelCode);
-        return open == null ? 0 : open.intValue();
-    }
-
     /**
      * Reserves the face value against the channel's quota for today; false when it would go over. A channel without
      * a quota only tallies, on the order's stripe and at the commit ({@link DailyUsageTally}), so dispatches to it
