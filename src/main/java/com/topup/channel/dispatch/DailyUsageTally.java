@@ -1,6 +1,7 @@
 package com.topup.channel.dispatch;
 
 import com.topup.common.db.Sql;
+import com.topup.common.tx.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -41,12 +42,9 @@ public class DailyUsageTally {
         pending().merge(new Row(channelCode, day, stripe), delta, Long::sum);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<Row, Long> pending() {
-        Map<Row, Long> pending = (Map<Row, Long>) transactions.getResource(DailyUsageTally.class);
-        if (pending == null) {
+        return TransactionResources.computeIfAbsent(transactions, DailyUsageTally.class, () -> {
             Map<Row, Long> created = new TreeMap<>(ROW_ORDER);
-            transactions.putResource(DailyUsageTally.class, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -59,9 +57,8 @@ public class DailyUsageTally {
                 public void afterCompletion(int status) {
                 }
             });
-            pending = created;
-        }
-        return pending;
+            return created;
+        });
     }
 
     private void write(Map<Row, Long> pending) {

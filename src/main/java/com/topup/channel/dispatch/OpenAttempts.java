@@ -1,6 +1,7 @@
 package com.topup.channel.dispatch;
 
 import com.topup.common.db.Sql;
+import com.topup.common.tx.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -39,13 +40,7 @@ public class OpenAttempts {
         counted().computeIfPresent(channelCode, (code, open) -> open + 1);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Integer> counted() {
-        Map<String, Integer> counted = (Map<String, Integer>) transactions.getResource(COUNTED);
-        if (counted == null) {
-            counted = new HashMap<>();
-            transactions.putResource(COUNTED, counted);
-        }
-        return counted;
+        return TransactionResources.computeIfAbsent(transactions, COUNTED, HashMap::new);
     }
 }

@@ -25,21 +25,20 @@ public class CommitSignal {
 
     /** Called inside the transaction that created work. */
     public void afterCommit() {
-        if (registry.getResource(registered) != null) {
-            return;
-        }
-        registry.putResource(registered, Boolean.TRUE);
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    listener.run();
+        TransactionResources.computeIfAbsent(registry, registered, () -> {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        listener.run();
+                    }
+                }
+            });
+            return Boolean.TRUE;
         });
     }
 }
