@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns what dispatch reports off the happy path into anomaly cases for {@link RepairService}. */
@@ -46,23 +48,35 @@ public class DispatchAnomalyHandler implements DispatchAnomalies {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean mayDispatch(WorkOrder order, Instant now) {
-        Optional<RepeatedSubmissions.Repeat> repeat = repeats.before(order.id(), config.duplicateLookback());
-        if (repeat.isEmpty()) {
-            return true;
+    public Set<String> heldBack(List<WorkOrder> fresh, Instant now) {
+        if (fresh.isEmpty()) {
+            return Set.of();
         }
-        long since = Math.max(0, repeat.get().sincePrevious().toMillis());
+        Map<String, RepeatedSubmissions.Repeat> repeated =
+                repeats.before(fresh.stream().map(WorkOrder::id).toList(), config.duplicateLookback());
+        Set<String> held = new HashSet<>();
+        for (WorkOrder order : fresh) {
+            RepeatedSubmissions.Repeat repeat = repeated.get(order.id());
+            if (repeat != null && stopsDispatch(order, repeat, now)) {
+                held.add(order.id());
+            }
+        }
+        return held;
+    }
+
+    private boolean stopsDispatch(WorkOrder order, RepeatedSubmissions.Repeat repeat, Instant now) {
+        long since = Math.max(0, repeat.sincePrevious().toMillis());
         AnomalyFact fact = AnomalyFact.of(AnomalyKind.DUPLICATE_SUBMISSION, order.id())
                 .orderStatus(order.status().name())
                 .amounts(order.faceValue(), order.faceValue())
-                .repeats(repeat.get().earlier() + 1, config.duplicateLookback().toMillis(), since)
+                .repeats(repeat.earlier() + 1, config.duplicateLookback().toMillis(), since)
                 .amountAtStake(order.price())
                 .build();
         RepairAction done = repair.handle(new AnomalyCase(AnomalyKind.DUPLICATE_SUBMISSION,
                 AnomalyKind.DUPLICATE_SUBMISSION + ":" + order.id(), order, null, null, null, null, order.price(), fact,
-                NamedValues.of("previousOrder", repeat.get().previousOrderId(), "sincePreviousMillis", since,
-                        "occurrences", repeat.get().earlier() + 1)), now).action();
-        return done == null || !STOPS_DISPATCH.contains(done);
+                NamedValues.of("previousOrder", repeat.previousOrderId(), "sincePreviousMillis", since,
+                        "occurrences", repeat.earlier() + 1)), now).action();
+        return done != null && STOPS_DISPATCH.contains(done);
     }
 
     @Override

@@ -1,12 +1,18 @@
 package com.topup.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.topup.common.db.Sql;
 import com.topup.support.KafkaOutage;
 import com.topup.support.MerchantApi;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +26,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Accepted orders reach the real broker through the outbox, also when the broker was down at the time. */
+/**
+ * Accepted orders reach the real broker through the outbox, also when the broker was down at the time; a
+ * transaction's events are written at its commit and published in the order appended.
+ */
 @QuarkusTest
 class OutboxKafkaTest {
 
+    private static final String EVENTS = "topup.order-events";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    Sql sql;
 
     @Test
     void acceptedOrderIsPublishedOnDispatchAndOrderEvents() {
@@ -57,6 +72,37 @@ class OutboxKafkaTest {
         }
     }
 
+    @Test
+    void eventsAppendedOneAtATimeAreWrittenTogetherAtTheCommitInTheOrderAppended() {
+        String key = "outbox-order-" + System.nanoTime();
+        try (KafkaConsumer<String, String> events = consumer(EVENTS)) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.append(EVENTS, key, Map.of("n", 1));
+                outbox.append(EVENTS, key, Map.of("n", 2));
+                assertEquals(List.of(), written(key), "appended events wait for the commit");
+                outbox.appendAll(List.of(new OutboxMessage(EVENTS, key, Map.of("n", 3))));
+                assertEquals(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"), written(key),
+                        "written at once, after the events appended before them");
+                outbox.append(EVENTS, key, Map.of("n", 4));
+            });
+            assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                outbox.append(EVENTS, key, Map.of("n", 5));
+                QuarkusTransaction.setRollbackOnly();
+            }));
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(EVENTS, key, Map.of("n", 6)));
+
+            assertEquals(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":6}"),
+                    awaitValues(events, key, 5, Duration.ofSeconds(30)),
+                    "published in the order appended; the rolled-back event never");
+        }
+    }
+
+    /** The outbox rows of a key the current transaction sees, in the order written. */
+    private List<String> written(String key) {
+        return sql.query("select payload from outbox_event where message_key = ? order by id",
+                row -> row.getString("payload"), key);
+    }
+
     private static String placeOrder(String prefix, String phone) {
         return MerchantApi.demo().post("/api/v1/orders", MerchantApi.orderJson(MerchantApi.uniqueOrderId(prefix), phone, 1000))
                 .then().statusCode(201).extract().path("orderId");
@@ -70,6 +116,20 @@ class OutboxKafkaTest {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** Polls until {@code count} records of the key arrived (or the time is up), returning their values in order. */
+    private static List<String> awaitValues(KafkaConsumer<String, String> consumer, String key, int count, Duration timeout) {
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (values.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (key.equals(record.key())) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
     }
 
     /** Polls until every wanted key was seen, returning key → value of the first record of each wanted key. */

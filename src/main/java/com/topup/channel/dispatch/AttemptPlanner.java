@@ -68,37 +68,44 @@ public class AttemptPlanner {
     }
 
     /**
-     * Plans several orders in one transaction, in order-id order, so two such transactions never wait for each other's
-     * orders in a cycle. Any order's failure rolls back all of them.
+     * Plans several orders in one transaction: they are locked together, in order-id order, so two such transactions
+     * never wait for each other's orders in a cycle, and their repeats are looked up together. Any order's failure
+     * rolls back all of them.
      */
     @Transactional
     public List<PlannedAttempt> planAll(List<String> orderIds) {
+        Instant now = Instant.now();
+        List<WorkOrder> due = orders.lockAllForWork(orderIds).stream().filter(order -> isDue(order, now)).toList();
+        Set<String> heldBack = anomalies.heldBack(due.stream().filter(AttemptPlanner::isFirstDispatch).toList(), now);
         List<PlannedAttempt> planned = new ArrayList<>();
-        orderIds.stream().sorted().forEach(orderId -> plan(orderId).ifPresent(planned::add));
+        for (WorkOrder order : due) {
+            if (!heldBack.contains(order.id())) {
+                plan(order, now).ifPresent(planned::add);
+            }
+        }
         return planned;
     }
 
     @Transactional
     public Optional<PlannedAttempt> plan(String orderId) {
-        Instant now = Instant.now();
-        Optional<WorkOrder> locked = orders.lockForWork(orderId);
-        if (locked.isEmpty()) {
-            return Optional.empty();
-        }
-        WorkOrder order = locked.get();
-        if (order.status() != OrderStatus.PENDING && order.status() != OrderStatus.PROCESSING) {
-            return Optional.empty();
-        }
-        if (order.retryAt() != null && order.retryAt().isAfter(now)) {
-            return Optional.empty();
-        }
+        return planAll(List.of(orderId)).stream().findFirst();
+    }
+
+    private static boolean isDue(WorkOrder order, Instant now) {
+        return (order.status() == OrderStatus.PENDING || order.status() == OrderStatus.PROCESSING)
+                && (order.retryAt() == null || !order.retryAt().isAfter(now));
+    }
+
+    private static boolean isFirstDispatch(WorkOrder order) {
+        return order.status() == OrderStatus.PENDING && order.attemptCount() == 0;
+    }
+
+    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now) {
+        String orderId = order.id();
         // attempt_count counts the order's attempts: each is inserted with the order's move that counts it
         List<Attempt> previous = order.attemptCount() == 0 ? List.of() : attempts.ofOrder(orderId);
         if (Rounds.current(order, previous).stream()
                 .anyMatch(a -> a.status().isOpen() || a.status() == AttemptStatus.SUCCEEDED)) {
-            return Optional.empty();
-        }
-        if (order.status() == OrderStatus.PENDING && order.attemptCount() == 0 && !anomalies.mayDispatch(order, now)) {
             return Optional.empty();
         }
         Set<String> tried = Rounds.triedChannels(order, previous);

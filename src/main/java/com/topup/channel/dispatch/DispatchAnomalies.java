@@ -3,6 +3,8 @@ package com.topup.channel.dispatch;
 import com.topup.channel.adapter.ChannelStatus;
 import com.topup.order.WorkOrder;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where dispatch hands over when an order leaves the happy path. The repair feature implements it: it records the
@@ -12,9 +14,9 @@ import java.time.Instant;
 public interface DispatchAnomalies {
 
     /**
-     * Before an order's first attempt. False when the order must not be dispatched now (it was held for review).
+     * Before these orders' first attempts: the ids of those that must not be dispatched now (held for review).
      */
-    boolean mayDispatch(WorkOrder order, Instant now);
+    Set<String> heldBack(List<WorkOrder> fresh, Instant now);
 
     /** A status query past the channel's expected completion still has no final answer. */
     void stillOpen(WorkOrder order, Attempt attempt, ChannelStatus lastAnswer, long waitedMillis, Instant now);

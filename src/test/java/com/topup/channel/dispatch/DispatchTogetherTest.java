@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A poll's orders are planned, submitted and recorded together; the daily usage of a channel without a quota is
+ * A poll's orders are planned (locked, checked for repeats), submitted and recorded together; the daily usage of a channel without a quota is
  * written at the commit.
  */
 @QuarkusTest
@@ -87,6 +87,34 @@ class DispatchTogetherTest {
     }
 
     @Test
+    void aPollHoldsBackTheSecondOfTwoEqualOrdersInOneBatchAndDispatchesTheOthers() {
+        String phone = MerchantApi.uniquePhone();
+        List<String> items = List.of(
+                MerchantApi.orderJson(MerchantApi.uniqueOrderId("TG-SAME"), phone, 2_000),
+                MerchantApi.orderJson(MerchantApi.uniqueOrderId("TG-SAME"), phone, 2_000),
+                MerchantApi.orderJson(MerchantApi.uniqueOrderId("TG-OTHER"), MerchantApi.uniquePhone(), 2_000));
+        List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
+                .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
+        assertEquals(3, orderIds.size());
+        dispatcher.dispatchAll(orderIds);
+
+        CallbackOrders.eventually(Duration.ofSeconds(60), "all 3 orders final or held", () -> sql.queryOne("""
+                select count(*) as open from topup_order where id = any(?) and status not in ('SUCCEEDED', 'FAILED', 'REVIEW')""",
+                row -> row.getLong("open"), (Object) orderIds.toArray(String[]::new)).orElseThrow() == 0);
+        List<String> held = sql.query("select id from topup_order where id = any(?) and status = 'REVIEW'",
+                row -> row.getString("id"), (Object) orderIds.subList(0, 2).toArray(String[]::new));
+        assertEquals(1, held.size(), "one of the two equal orders is held, the other goes: " + held);
+        String first = orderIds.subList(0, 2).stream().filter(id -> !held.contains(id)).findFirst().orElseThrow();
+        assertEquals("SUCCEEDED", status(first));
+        assertEquals("SUCCEEDED", status(orderIds.get(2)), "the other order of the poll is dispatched");
+        assertEquals(first, sql.queryOne("""
+                select details->>'previousOrder' as previous from anomaly where order_id = ? and kind = 'DUPLICATE_SUBMISSION'""",
+                row -> row.getString("previous"), held.get(0)).orElseThrow(), "held as a repeat of the one that went");
+        assertEquals(0L, sql.queryOne("select count(*) as tried from channel_attempt where order_id = ?",
+                row -> row.getLong("tried"), held.get(0)).orElseThrow(), "held before any channel was asked");
+    }
+
+    @Test
     void aQuotaFreeTallyIsWrittenAtTheCommitWithWhatTheTransactionAddedAndTookBack() {
         String order = "T-TALLY-" + System.nanoTime();
         int stripe = AttemptStore.stripeOf(order);
@@ -125,6 +153,11 @@ class DispatchTogetherTest {
             assertEquals(2, open.on(channel), "then counted up by the transaction's own attempts");
         });
         QuarkusTransaction.requiringNew().run(() -> assertEquals(0, open.on(channel), "read again by the next transaction"));
+    }
+
+    private String status(String orderId) {
+        return sql.queryOne("select status from topup_order where id = ?", row -> row.getString("status"), orderId)
+                .orElseThrow();
     }
 
     /** The tally row's amount, -1 when there is no row. */
