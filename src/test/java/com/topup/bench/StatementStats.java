@@ -15,8 +15,12 @@ import java.util.Locale;
  */
 public final class StatementStats {
 
+    private static final String TRANSACTIONS =
+            "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()";
+
     private final Connection db;
     private final boolean available;
+    private long transactionsAtReset;
 
     public StatementStats(Connection db) {
         this.db = db;
@@ -29,6 +33,15 @@ public final class StatementStats {
             try (Statement s = db.createStatement()) {
                 s.execute("select pg_stat_statements_reset()");
             }
+        }
+        transactionsAtReset = transactions();
+    }
+
+    /** Transactions committed or rolled back in the app's database so far (its statistics are flushed within 1 s). */
+    private long transactions() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rows = s.executeQuery(TRANSACTIONS)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -44,8 +57,10 @@ public final class StatementStats {
             try (ResultSet totals = s.executeQuery("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) "
                     + "from pg_stat_statements where dbid = " + database + " and query not ilike '%pg_stat_statements%'")) {
                 totals.next();
-                lines.add(String.format(Locale.ROOT, "statements: %.1f per order, %.2f ms of server time per order",
-                        totals.getLong(1) / (double) Math.max(1, orders), totals.getDouble(2) / Math.max(1, orders)));
+                lines.add(String.format(Locale.ROOT,
+                        "statements: %.1f per order, %.2f ms of server time per order; transactions: %.1f per order",
+                        totals.getLong(1) / (double) Math.max(1, orders), totals.getDouble(2) / Math.max(1, orders),
+                        (transactions() - transactionsAtReset) / (double) Math.max(1, orders)));
             }
             try (ResultSet rows = s.executeQuery("select calls, total_exec_time, rows, "
                     + "regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements where dbid = " + database
