@@ -52,6 +52,7 @@ public class Dispatcher {
                 return planner.planAll(orderIds);
             } catch (RuntimeException e) {
                 LOG.debugf(e, "Planning %d orders in one transaction failed; planning each in its own", orderIds.size());
+                splitGroup("plan");
             }
         }
         List<PlannedAttempt> planned = new ArrayList<>();
@@ -114,6 +115,7 @@ public class Dispatcher {
                 return;
             } catch (RuntimeException e) {
                 LOG.debugf(e, "Recording %d submit answers in one transaction failed; each in its own", answers.size());
+                splitGroup("record");
             }
         }
         for (SubmitAnswer answer : answers) {
@@ -124,5 +126,10 @@ public class Dispatcher {
                 LOG.errorf(e, "Recording the submit answer for order %s failed", answer.attempt().orderId());
             }
         }
+    }
+
+    /** A group's transaction failed and its orders go one by one: rare, unless groups keep meeting each other. */
+    private void splitGroup(String step) {
+        metrics.counter("topup_dispatch_groups_split_total", "step", step).increment();
     }
 }
