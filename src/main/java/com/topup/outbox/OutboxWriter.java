@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.common.db.Sql;
 import com.topup.common.tx.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -52,12 +51,10 @@ public class OutboxWriter {
     }
 
     private PendingEvents pending() {
-        return TransactionResources.computeIfAbsent(registry, pendingKey, () -> {
-            PendingEvents pending = new PendingEvents();
-            registry.registerInterposedSynchronization(pending);
+        return TransactionResources.writtenBeforeCommit(registry, pendingKey, () -> {
             signal.afterCommit();
-            return pending;
-        });
+            return new PendingEvents();
+        }, PendingEvents::write);
     }
 
     private String serialised(Object payload) {
@@ -68,8 +65,8 @@ public class OutboxWriter {
         }
     }
 
-    /** The events of one transaction not written yet; the rest are written before it commits. */
-    private final class PendingEvents implements Synchronization {
+    /** The events of one transaction not written yet. */
+    private final class PendingEvents {
         private final List<Object[]> rows = new ArrayList<>();
 
         void add(Object[] row) {
@@ -81,15 +78,6 @@ public class OutboxWriter {
                 sql.batch(INSERT, List.copyOf(rows));
                 rows.clear();
             }
-        }
-
-        @Override
-        public void beforeCompletion() {
-            write();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
         }
     }
 }

@@ -30,8 +30,8 @@ import java.util.Set;
 /**
  * The first half of a dispatch, in one transaction on the locked order: ask the routing rules, take the first
  * ranked channel that has room (capacity, quota, a probe slot when half-open), write the attempt as SUBMITTING and
- * move the order to PROCESSING. A message for an order that is final, parked, waiting for a retry time or already
- * has an open attempt is a duplicate and changes nothing.
+ * move the order to PROCESSING (the attempts of orders planned together are written together). A message for an order
+ * that is final, parked, waiting for a retry time or already has an open attempt is a duplicate and changes nothing.
  */
 @ApplicationScoped
 public class AttemptPlanner {
@@ -77,11 +77,15 @@ public class AttemptPlanner {
         Instant now = Instant.now();
         List<WorkOrder> due = orders.lockAllForWork(orderIds).stream().filter(order -> isDue(order, now)).toList();
         Set<String> heldBack = anomalies.heldBack(due.stream().filter(AttemptPlanner::isFirstDispatch).toList(), now);
+        List<AttemptStore.NewAttempt> started = new ArrayList<>();
         List<PlannedAttempt> planned = new ArrayList<>();
         for (WorkOrder order : due) {
             if (!heldBack.contains(order.id())) {
-                plan(order, now).ifPresent(planned::add);
+                plan(order, now, started).ifPresent(planned::add);
             }
+        }
+        if (!started.isEmpty()) {
+            attempts.insertAll(started);
         }
         return planned;
     }
@@ -100,7 +104,8 @@ public class AttemptPlanner {
         return order.status() == OrderStatus.PENDING && order.attemptCount() == 0;
     }
 
-    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now) {
+    /** Plans one locked order; the attempt it starts is added to {@code started}, to be written with the others. */
+    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now, List<AttemptStore.NewAttempt> started) {
         String orderId = order.id();
         // attempt_count counts the order's attempts: each is inserted with the order's move that counts it
         List<Attempt> previous = order.attemptCount() == 0 ? List.of() : attempts.ofOrder(orderId);
@@ -136,7 +141,7 @@ public class AttemptPlanner {
             }
             RoutePrediction prediction = RoutePrediction.of(channel.get().code(), route.ranked(), candidates);
             return Optional.of(start(order, attemptNo, channel.get(), route, prediction,
-                    probe.map(ProbePermit::generation).orElse(null), now));
+                    probe.map(ProbePermit::generation).orElse(null), now, started));
         }
         if (!route.ranked().isEmpty()) {
             orders.retryAt(orderId, now.plus(config.busyRetryDelay()), now);
@@ -150,10 +155,12 @@ public class AttemptPlanner {
     }
 
     private PlannedAttempt start(WorkOrder order, int attemptNo, ChannelDefinition channel, RouteOutcome route,
-                                 RoutePrediction prediction, Long probeGeneration, Instant now) {
+                                 RoutePrediction prediction, Long probeGeneration, Instant now,
+                                 List<AttemptStore.NewAttempt> started) {
         String attemptId = AttemptIds.of(order.id(), attemptNo);
-        attempts.insert(attemptId, order.id(), attemptNo, channel.code(), order.carrier(), order.faceValue(), probeGeneration,
-                route.version(), route.firedRules(), prediction, channel.costOf(order.faceValue()), now);
+        started.add(new AttemptStore.NewAttempt(attemptId, order.id(), attemptNo, channel.code(), order.carrier(),
+                order.faceValue(), probeGeneration, route.version(), route.firedRules(), prediction,
+                channel.costOf(order.faceValue()), now));
         open.started(channel.code());
         orders.startAttempt(order, channel.code(), now);
         String phone = national(phones.decrypt(order.phoneCipher()));

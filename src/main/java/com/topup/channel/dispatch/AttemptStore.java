@@ -34,18 +34,24 @@ public class AttemptStore {
         this.tally = tally;
     }
 
+    /** An attempt to write: SUBMITTING on its channel from {@code startedAt}, with the routing that chose it. */
+    public record NewAttempt(String id, String orderId, int attemptNo, String channelCode, String carrier, long faceValue,
+                             Long probeGeneration, Integer ruleVersion, List<String> firedRules, RoutePrediction prediction,
+                             long cost, Instant startedAt) {
+    }
+
+    /** Writes new attempts in one round trip. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(String id, String orderId, int attemptNo, String channelCode, String carrier, long faceValue,
-                       Long probeGeneration, Integer ruleVersion, List<String> firedRules, RoutePrediction prediction,
-                       long cost, Instant now) {
-        sql.update("""
+    public void insertAll(List<NewAttempt> attempts) {
+        sql.batch("""
                         insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status,
                             probe_generation, rule_version, fired_rules, predicted_success, best_alternative,
                             best_alternative_predicted, cost, started_at)
                         values (?, ?, ?, ?, ?, ?, 'SUBMITTING', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, orderId, attemptNo, channelCode, carrier, faceValue, probeGeneration, ruleVersion,
-                firedRules.toArray(String[]::new), prediction.chosen(), prediction.bestAlternative(),
-                prediction.bestAlternativePredicted(), cost, now);
+                attempts.stream().map(a -> new Object[] {a.id(), a.orderId(), a.attemptNo(), a.channelCode(), a.carrier(),
+                        a.faceValue(), a.probeGeneration(), a.ruleVersion(), a.firedRules().toArray(String[]::new),
+                        a.prediction().chosen(), a.prediction().bestAlternative(),
+                        a.prediction().bestAlternativePredicted(), a.cost(), a.startedAt()}).toList());
     }
 
     /** What the fallback rules decided after this attempt failed. */

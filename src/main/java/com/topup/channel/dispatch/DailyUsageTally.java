@@ -3,8 +3,6 @@ package com.topup.channel.dispatch;
 import com.topup.common.db.Sql;
 import com.topup.common.tx.TransactionResources;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,22 +41,8 @@ public class DailyUsageTally {
     }
 
     private Map<Row, Long> pending() {
-        return TransactionResources.computeIfAbsent(transactions, DailyUsageTally.class, () -> {
-            Map<Row, Long> created = new TreeMap<>(ROW_ORDER);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        write(created);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                }
-            });
-            return created;
-        });
+        return TransactionResources.writtenBeforeCommit(transactions, DailyUsageTally.class,
+                () -> new TreeMap<>(ROW_ORDER), this::write);
     }
 
     private void write(Map<Row, Long> pending) {

@@ -1,6 +1,9 @@
 package com.topup.common.tx;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** State kept for the current transaction only: made the first time it is asked for, gone with the transaction. */
@@ -21,5 +24,30 @@ public final class TransactionResources {
             registry.putResource(key, resource);
         }
         return resource;
+    }
+
+    /**
+     * As {@link #computeIfAbsent}, for work kept with the transaction and written in it at the end: {@code write} runs
+     * with the resource just before the transaction commits, and not at all when it rolls back.
+     */
+    public static <T> T writtenBeforeCommit(TransactionSynchronizationRegistry registry, Object key, Supplier<T> create,
+                                            Consumer<T> write) {
+        return computeIfAbsent(registry, key, () -> {
+            T resource = create.get();
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        write.accept(resource);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing: what was written commits or rolls back with the transaction
+                }
+            });
+            return resource;
+        });
     }
 }
