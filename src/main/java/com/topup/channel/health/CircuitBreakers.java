@@ -1,9 +1,9 @@
 package com.topup.channel.health;
 
+import com.topup.common.tx.TransactionResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
@@ -124,18 +124,7 @@ public class CircuitBreakers {
             task.run();
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    task.run();
-                }
-            }
-        });
+        TransactionResources.afterCommit(transactions, task);
     }
 
     private void published(CircuitRecord current, CircuitRecord next, String actor) {

@@ -1,7 +1,5 @@
 package com.topup.common.tx;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -26,18 +24,7 @@ public class CommitSignal {
     /** Called inside the transaction that created work. */
     public void afterCommit() {
         TransactionResources.computeIfAbsent(registry, registered, () -> {
-            registry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        listener.run();
-                    }
-                }
-            });
+            TransactionResources.afterCommit(registry, () -> listener.run());
             return Boolean.TRUE;
         });
     }

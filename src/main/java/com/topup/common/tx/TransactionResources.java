@@ -50,4 +50,21 @@ public final class TransactionResources {
             return resource;
         });
     }
+
+    /** Runs {@code task} (on the committing thread, so it must be quick) once the current transaction has committed. */
+    public static void afterCommit(TransactionSynchronizationRegistry registry, Runnable task) {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing: the task waits for the outcome
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    task.run();
+                }
+            }
+        });
+    }
 }
