@@ -54,9 +54,6 @@ class DispatchFlowTest {
     @Inject
     ChannelDirectory directory;
 
-    @Inject
-    com.topup.channel.dispatch.Dispatcher dispatcher;
-
     @BeforeEach
     void cleanHealthWindow() {
         SimulatedChannels.forgetHealthHistory();
@@ -328,45 +325,6 @@ class DispatchFlowTest {
         } finally {
             sql.update("update channel set daily_quota = null where code = 'sim-fast'");
             directory.invalidate();
-        }
-    }
-
-    @Test
-    void aChannelAtCapacityTakesNoMoreUntilAnAttemptEndsAndTheOthersWaitForIt() {
-        SimulatedChannels.only("sim-fast");
-        SimulatedChannels.behave("sim-fast", """
-                {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
-                 "submitLatency": {"medianMs": 5, "p95Ms": 10},
-                 "resultLatency": {"medianMs": 1200, "p95Ms": 1300},
-                 "queryLatency": {"medianMs": 5, "p95Ms": 10}}""");
-        int capacity = directory.find("sim-fast").orElseThrow().capacity();
-        channels.save("sim-fast", new ChannelUpdate(null, null, null, null, null, null, null, null, 2, null, null, null,
-                null), "test");
-        try {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                items.add(MerchantApi.orderJson(MerchantApi.uniqueOrderId("CAP"), MerchantApi.uniquePhone(), 1000));
-            }
-            List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
-                    .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
-            assertEquals(6, orderIds.size());
-            dispatcher.dispatchAll(orderIds);
-
-            for (String orderId : orderIds) {
-                JsonPath order = finalOrder(orderId, Duration.ofSeconds(40));
-                assertEquals("SUCCEEDED", order.getString("order.status"), orderId + " waited for room, then succeeded");
-                assertEquals(List.of("sim-fast"), order.getList("attempts.channel"), "one attempt, on the only channel");
-            }
-            long mostOpenAtOnce = sql.queryOne("""
-                    select max((select count(*) from channel_attempt b
-                                where b.order_id = any(?) and b.started_at <= a.started_at
-                                  and b.finished_at > a.started_at)) as most
-                    from channel_attempt a where a.order_id = any(?)""", row -> row.getLong("most"),
-                    orderIds.toArray(String[]::new), orderIds.toArray(String[]::new)).orElseThrow();
-            assertEquals(2, mostOpenAtOnce, "the channel was kept full, and never held more than its capacity of 2");
-        } finally {
-            channels.save("sim-fast", new ChannelUpdate(null, null, null, null, null, null, null, null, capacity, null, null, null,
-                    null), "test");
         }
     }
 }
