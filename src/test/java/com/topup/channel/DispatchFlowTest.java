@@ -17,8 +17,14 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,6 +59,9 @@ class DispatchFlowTest {
 
     @Inject
     ChannelDirectory directory;
+
+    @Inject
+    com.topup.channel.dispatch.Dispatcher dispatcher;
 
     @BeforeEach
     void cleanHealthWindow() {
@@ -325,6 +334,61 @@ class DispatchFlowTest {
         } finally {
             sql.update("update channel set daily_quota = null where code = 'sim-fast'");
             directory.invalidate();
+        }
+    }
+
+    @Test
+    void aChannelAtCapacityTakesNoMoreUntilAnAttemptEndsAndTheOthersWaitForIt() throws Exception {
+        SimulatedChannels.only("sim-fast");
+        SimulatedChannels.behave("sim-fast", """
+                {"successRate": {"CHINA_MOBILE": 1.0, "CHINA_UNICOM": 1.0, "CHINA_TELECOM": 1.0, "CHINA_BROADNET": 1.0},
+                 "submitLatency": {"medianMs": 5, "p95Ms": 10},
+                 "resultLatency": {"medianMs": 1200, "p95Ms": 1300},
+                 "queryLatency": {"medianMs": 5, "p95Ms": 10}}""");
+        int capacity = directory.find("sim-fast").orElseThrow().capacity();
+        channels.save("sim-fast", new ChannelUpdate(null, null, null, null, null, null, null, null, 2, null, null, null,
+                null), "test");
+        ExecutorService concurrent = Executors.newFixedThreadPool(3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        try {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                items.add(MerchantApi.orderJson(MerchantApi.uniqueOrderId("CAP"), MerchantApi.uniquePhone(), 1000));
+            }
+            List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
+                    .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
+            assertEquals(8, orderIds.size());
+            Future<Long> mostOpen = concurrent.submit(() -> {
+                long most = 0;
+                while (running.get()) {
+                    most = Math.max(most, sql.queryLong("""
+                            select count(*) from channel_attempt
+                            where channel_code = 'sim-fast' and status in ('SUBMITTING', 'PROCESSING')"""));
+                    Thread.sleep(5);
+                }
+                return most;
+            });
+            List<String> reversed = new ArrayList<>(orderIds);
+            Collections.reverse(reversed);
+            List<Future<?>> dispatches = List.of(concurrent.submit(() -> dispatcher.dispatchAll(orderIds)),
+                    concurrent.submit(() -> dispatcher.dispatchAll(reversed)));
+            for (Future<?> dispatch : dispatches) {
+                dispatch.get(30, TimeUnit.SECONDS);
+            }
+
+            for (String orderId : orderIds) {
+                JsonPath order = finalOrder(orderId, Duration.ofSeconds(40));
+                assertEquals("SUCCEEDED", order.getString("order.status"), orderId + " waited for room, then succeeded");
+                assertEquals(List.of("sim-fast"), order.getList("attempts.channel"), "one attempt, on the only channel");
+            }
+            running.set(false);
+            assertEquals(2, mostOpen.get(10, TimeUnit.SECONDS),
+                    "the channel was kept full, and never held more than its capacity of 2 open attempts");
+        } finally {
+            running.set(false);
+            concurrent.shutdownNow();
+            channels.save("sim-fast", new ChannelUpdate(null, null, null, null, null, null, null, null, capacity, null, null, null,
+                    null), "test");
         }
     }
 }

@@ -42,8 +42,6 @@ class DispatchTogetherTest {
     LedgerService ledger;
     @Inject
     Sql sql;
-    @Inject
-    OpenAttempts open;
 
     @Test
     void ordersDispatchedTogetherTwiceAtOnceBesidesTheConsumerEachFinishWithOneSuccessAndTheirMoneyMovedOnce() throws Exception {
@@ -140,19 +138,6 @@ class DispatchTogetherTest {
 
         QuarkusTransaction.requiringNew().run(() -> attempts.releaseQuota("sim-fast", null, order, FAR_DAY, 10_000));
         assertEquals(0, usage(stripe), "never below zero");
-    }
-
-    @Test
-    void aTransactionReadsAChannelsOpenAttemptsOnceAndCountsUpThoseItStarts() {
-        String channel = "no-such-channel-" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            open.started(channel);
-            assertEquals(0, open.on(channel), "read from the table the first time");
-            open.started(channel);
-            open.started(channel);
-            assertEquals(2, open.on(channel), "then counted up by the transaction's own attempts");
-        });
-        QuarkusTransaction.requiringNew().run(() -> assertEquals(0, open.on(channel), "read again by the next transaction"));
     }
 
     private String status(String orderId) {
