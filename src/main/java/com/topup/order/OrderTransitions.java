@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,16 +74,39 @@ public class OrderTransitions {
                 List.of((String[]) row.getArray("excluded_channels").getArray()));
     }
 
-    /** A new attempt starts on the order locked by {@link #lockForWork}: PENDING or PROCESSING → PROCESSING. */
+    /** A new attempt starting on an order: the order as locked, and the attempt's channel. */
+    public record AttemptStart(WorkOrder order, String channelCode) {
+    }
+
+    /**
+     * New attempts start on orders locked by {@link #lockAllForWork}, all moved in one statement: PENDING or
+     * PROCESSING → PROCESSING. The orders that were PENDING publish ORDER_PROCESSING, in the order given. Every order
+     * must move; one that does not (it is not locked by this transaction) fails the transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean startAttempt(WorkOrder order, String channelCode, Instant now) {
-        Optional<CurrentOrder> moved = move("""
-                status = 'PROCESSING', attempt_count = o.attempt_count + 1, retry_at = null, channel_code = ?,
-                updated_at = ?, version = o.version + 1""", "'PENDING', 'PROCESSING'", order.id(), channelCode, now);
-        if (moved.isPresent() && order.status() == OrderStatus.PENDING) {
-            publish(moved.get(), "ORDER_PROCESSING");
+    public void startAttempts(List<AttemptStart> starts, Instant now) {
+        if (starts.isEmpty()) {
+            return;
         }
-        return moved.isPresent();
+        Map<String, CurrentOrder> moved = new HashMap<>();
+        sql.query("""
+                update topup_order o set status = 'PROCESSING', attempt_count = o.attempt_count + 1, retry_at = null,
+                    channel_code = s.channel_code, updated_at = ?, version = o.version + 1
+                from merchant m, unnest(?::text[], ?::text[]) as s(id, channel_code)
+                where o.id = s.id and m.id = o.merchant_id and o.status in ('PENDING', 'PROCESSING')
+                """ + "returning " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url", OrderTransitions::currentOrder,
+                now, starts.stream().map(s -> s.order().id()).toArray(String[]::new),
+                starts.stream().map(AttemptStart::channelCode).toArray(String[]::new))
+                .forEach(order -> moved.put(order.view().orderId(), order));
+        if (moved.size() != starts.size()) {
+            throw new IllegalStateException("Only " + moved.size() + " of " + starts.size()
+                    + " orders could start an attempt; the transaction does not hold the others' locks");
+        }
+        for (AttemptStart start : starts) {
+            if (start.order().status() == OrderStatus.PENDING) {
+                publish(moved.get(start.order().id()), "ORDER_PROCESSING");
+            }
+        }
     }
 
     /** The order waits for a persisted retry time; a scheduler dispatches it again then. */
@@ -167,8 +192,12 @@ public class OrderTransitions {
         return sql.queryOne("update topup_order o set " + assignments + " from merchant m"
                         + " where m.id = o.merchant_id and o.id = ? and o.status in (" + fromStatuses + ")"
                         + " returning " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url",
-                row -> new CurrentOrder(OrderRows.view(row), row.getString("merchant_code"), row.getLong("merchant_id"),
-                        row.getString("notify_url")), params);
+                OrderTransitions::currentOrder, params);
+    }
+
+    private static CurrentOrder currentOrder(ResultSet row) throws SQLException {
+        return new CurrentOrder(OrderRows.view(row), row.getString("merchant_code"), row.getLong("merchant_id"),
+                row.getString("notify_url"));
     }
 
     /** Puts the order's new state on topup.order-events. */

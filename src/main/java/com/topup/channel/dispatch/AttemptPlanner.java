@@ -30,7 +30,7 @@ import java.util.Set;
 /**
  * The first half of a dispatch, in one transaction on the locked order: ask the routing rules, take the first
  * ranked channel that has room (capacity, quota, a probe slot when half-open), write the attempt as SUBMITTING and
- * move the order to PROCESSING (the attempts of orders planned together are written together). A message for an order
+ * move the order to PROCESSING (the attempts and moves of orders planned together are each written in one statement). A message for an order
  * that is final, parked, waiting for a retry time or already has an open attempt is a duplicate and changes nothing.
  */
 @ApplicationScoped
@@ -77,15 +77,16 @@ public class AttemptPlanner {
         Instant now = Instant.now();
         List<WorkOrder> due = orders.lockAllForWork(orderIds).stream().filter(order -> isDue(order, now)).toList();
         Set<String> heldBack = anomalies.heldBack(due.stream().filter(AttemptPlanner::isFirstDispatch).toList(), now);
-        List<AttemptStore.NewAttempt> started = new ArrayList<>();
+        Starts started = new Starts();
         List<PlannedAttempt> planned = new ArrayList<>();
         for (WorkOrder order : due) {
             if (!heldBack.contains(order.id())) {
                 plan(order, now, started).ifPresent(planned::add);
             }
         }
-        if (!started.isEmpty()) {
-            attempts.insertAll(started);
+        if (!started.attempts.isEmpty()) {
+            orders.startAttempts(started.orders, now);
+            attempts.insertAll(started.attempts);
         }
         return planned;
     }
@@ -105,7 +106,7 @@ public class AttemptPlanner {
     }
 
     /** Plans one locked order; the attempt it starts is added to {@code started}, to be written with the others. */
-    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now, List<AttemptStore.NewAttempt> started) {
+    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now, Starts started) {
         String orderId = order.id();
         // attempt_count counts the order's attempts: each is inserted with the order's move that counts it
         List<Attempt> previous = order.attemptCount() == 0 ? List.of() : attempts.ofOrder(orderId);
@@ -155,18 +156,23 @@ public class AttemptPlanner {
     }
 
     private PlannedAttempt start(WorkOrder order, int attemptNo, ChannelDefinition channel, RouteOutcome route,
-                                 RoutePrediction prediction, Long probeGeneration, Instant now,
-                                 List<AttemptStore.NewAttempt> started) {
+                                 RoutePrediction prediction, Long probeGeneration, Instant now, Starts started) {
         String attemptId = AttemptIds.of(order.id(), attemptNo);
-        started.add(new AttemptStore.NewAttempt(attemptId, order.id(), attemptNo, channel.code(), order.carrier(),
+        started.attempts.add(new AttemptStore.NewAttempt(attemptId, order.id(), attemptNo, channel.code(), order.carrier(),
                 order.faceValue(), probeGeneration, route.version(), route.firedRules(), prediction,
                 channel.costOf(order.faceValue()), now));
         open.started(channel.code());
-        orders.startAttempt(order, channel.code(), now);
+        started.orders.add(new OrderTransitions.AttemptStart(order, channel.code()));
         String phone = national(phones.decrypt(order.phoneCipher()));
         SubmitRequest request = new SubmitRequest(attemptId, phone, order.carrier(), order.faceValue(),
                 callbacks.forChannel(channel.code()));
         return new PlannedAttempt(attemptId, order.id(), channel, request);
+    }
+
+    /** What a planning transaction starts, written together once its last order is planned. */
+    private static final class Starts {
+        final List<AttemptStore.NewAttempt> attempts = new ArrayList<>();
+        final List<OrderTransitions.AttemptStart> orders = new ArrayList<>();
     }
 
     static String national(String e164) {
