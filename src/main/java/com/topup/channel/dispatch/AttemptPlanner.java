@@ -18,7 +18,6 @@ import com.topup.rules.RouteOutcome;
 import com.topup.rules.model.ChannelFact;
 import com.topup.rules.model.FailureFact;
 import com.topup.rules.model.OrderFact;
-import com.topup.rules.model.RouteCandidate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -69,23 +68,32 @@ public class AttemptPlanner {
 
     /**
      * Plans several orders in one transaction: they are locked together, in order-id order, so two such transactions
-     * never wait for each other's orders in a cycle, and their repeats are looked up together. Any order's failure
-     * rolls back all of them.
+     * never wait for each other's orders in a cycle, and their repeats are looked up together. All are routed before
+     * the channels they were routed to are locked and counted ({@link OpenAttempts#countAll}), so those locks are held
+     * only while the orders are placed and their attempts written and committed. Any order's failure rolls back all.
      */
     @Transactional
     public List<PlannedAttempt> planAll(List<String> orderIds) {
+        List<WorkOrder> locked = orders.lockAllForWork(orderIds);
         Instant now = Instant.now();
-        List<WorkOrder> due = orders.lockAllForWork(orderIds).stream().filter(order -> isDue(order, now)).toList();
+        List<WorkOrder> due = locked.stream().filter(order -> isDue(order, now)).toList();
         Set<String> heldBack = anomalies.heldBack(due.stream().filter(AttemptPlanner::isFirstDispatch).toList(), now);
-        Starts started = new Starts();
-        List<PlannedAttempt> planned = new ArrayList<>();
+        List<Routed> routed = new ArrayList<>();
         for (WorkOrder order : due) {
             if (!heldBack.contains(order.id())) {
-                plan(order, now, started).ifPresent(planned::add);
+                route(order, now).ifPresent(routed::add);
             }
         }
+        open.countAll(routed.stream().flatMap(r -> r.channels().stream()).map(ChannelDefinition::code).toList());
+        // the attempts start once the locks are held: an earlier attempt of an order has finished before this instant
+        Instant startedAt = Instant.now();
+        Starts started = new Starts();
+        List<PlannedAttempt> planned = new ArrayList<>();
+        for (Routed order : routed) {
+            place(order, startedAt, started).ifPresent(planned::add);
+        }
         if (!started.attempts.isEmpty()) {
-            orders.startAttempts(started.orders, now);
+            orders.startAttempts(started.orders, startedAt);
             attempts.insertAll(started.attempts);
         }
         return planned;
@@ -105,8 +113,16 @@ public class AttemptPlanner {
         return order.status() == OrderStatus.PENDING && order.attemptCount() == 0;
     }
 
-    /** Plans one locked order; the attempt it starts is added to {@code started}, to be written with the others. */
-    private Optional<PlannedAttempt> plan(WorkOrder order, Instant now, Starts started) {
+    /** An order routed: the channels it may take, best first, before their room is known. */
+    private record Routed(WorkOrder order, int attemptNo, RouteOutcome route, List<ChannelFact> candidates,
+                          List<ChannelDefinition> channels) {
+    }
+
+    /**
+     * Asks the routing rules for one locked order. An order with an open or successful attempt in its current round is
+     * left as it is; one no channel serves goes to the fallback rules at once.
+     */
+    private Optional<Routed> route(WorkOrder order, Instant now) {
         String orderId = order.id();
         // attempt_count counts the order's attempts: each is inserted with the order's move that counts it
         List<Attempt> previous = order.attemptCount() == 0 ? List.of() : attempts.ofOrder(orderId);
@@ -119,39 +135,51 @@ public class AttemptPlanner {
         OrderFact orderFact = OrderFacts.of(order, attemptNo, now);
         List<ChannelFact> candidates = facts.untried(tried, order.carrier(), order.province(), order.faceValue());
         RouteOutcome route = decisions.decideRoute(orderFact, candidates, orderId.hashCode() * 31L + attemptNo);
-        for (RouteCandidate candidate : route.ranked()) {
-            Optional<ChannelDefinition> channel = directory.find(candidate.channel())
-                    .filter(ChannelDefinition::enabled)
-                    .filter(c -> !tried.contains(c.code()))
-                    .filter(c -> c.serves(order.carrier(), order.province(), order.faceValue()));
-            if (channel.isEmpty() || open.on(channel.get().code()) >= channel.get().capacity()) {
+        if (route.ranked().isEmpty()) {
+            FailureFact failure = new FailureFact(null, "NO_CHANNEL", null, 0);
+            List<ChannelFact> remaining = candidates.stream().filter(c -> c.supports(orderFact)).toList();
+            FallbackOutcome decision = decisions.decideFallback(orderFact, failure, remaining);
+            fallback.apply(order, decision, "NO_CHANNEL", true, now);
+            return Optional.empty();
+        }
+        List<ChannelDefinition> channels = route.ranked().stream()
+                .flatMap(candidate -> directory.find(candidate.channel()).stream())
+                .filter(ChannelDefinition::enabled)
+                .filter(c -> !tried.contains(c.code()))
+                .filter(c -> c.serves(order.carrier(), order.province(), order.faceValue()))
+                .toList();
+        return Optional.of(new Routed(order, attemptNo, route, candidates, channels));
+    }
+
+    /**
+     * Starts the routed order on the first of its channels that has room (capacity, quota, a probe slot when
+     * half-open); the attempt is added to {@code started}, to be written with the others. With none, the order tries
+     * again shortly.
+     */
+    private Optional<PlannedAttempt> place(Routed routed, Instant now, Starts started) {
+        WorkOrder order = routed.order();
+        for (ChannelDefinition channel : routed.channels()) {
+            if (open.on(channel.code()) >= channel.capacity()) {
                 continue;
             }
-            CircuitState circuit = circuits.state(channel.get().code());
+            CircuitState circuit = circuits.state(channel.code());
             if (circuit == CircuitState.OPEN
-                    || !attempts.reserveQuota(channel.get().code(), channel.get().dailyQuota(), orderId, order.faceValue(), now)) {
+                    || !attempts.reserveQuota(channel.code(), channel.dailyQuota(), order.id(), order.faceValue(), now)) {
                 continue;
             }
             Optional<ProbePermit> probe = Optional.empty();
             if (circuit == CircuitState.HALF_OPEN) {
-                probe = circuits.tryAcquireProbe(channel.get().code());
+                probe = circuits.tryAcquireProbe(channel.code());
                 if (probe.isEmpty()) {
-                    attempts.releaseQuota(channel.get().code(), channel.get().dailyQuota(), orderId, now, order.faceValue());
+                    attempts.releaseQuota(channel.code(), channel.dailyQuota(), order.id(), now, order.faceValue());
                     continue;
                 }
             }
-            RoutePrediction prediction = RoutePrediction.of(channel.get().code(), route.ranked(), candidates);
-            return Optional.of(start(order, attemptNo, channel.get(), route, prediction,
+            RoutePrediction prediction = RoutePrediction.of(channel.code(), routed.route().ranked(), routed.candidates());
+            return Optional.of(start(order, routed.attemptNo(), channel, routed.route(), prediction,
                     probe.map(ProbePermit::generation).orElse(null), now, started));
         }
-        if (!route.ranked().isEmpty()) {
-            orders.retryAt(orderId, now.plus(config.busyRetryDelay()), now);
-            return Optional.empty();
-        }
-        FailureFact failure = new FailureFact(null, "NO_CHANNEL", null, 0);
-        List<ChannelFact> remaining = candidates.stream().filter(c -> c.supports(orderFact)).toList();
-        FallbackOutcome decision = decisions.decideFallback(orderFact, failure, remaining);
-        fallback.apply(order, decision, "NO_CHANNEL", true, now);
+        orders.retryAt(order.id(), now.plus(config.busyRetryDelay()), now);
         return Optional.empty();
     }
 

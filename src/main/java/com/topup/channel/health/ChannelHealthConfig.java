@@ -15,6 +15,17 @@ public interface ChannelHealthConfig {
     @WithDefault("500ms")
     Duration refreshInterval();
 
+    /**
+     * A 10-second tally slot that ended this long ago is read once and kept: only a transaction running longer, or a
+     * correction of an old attempt (a repair, an operator's decision), still changes it.
+     */
+    @WithDefault("30s")
+    Duration tallySealDelay();
+
+    /** How often a refresh reads the whole window's tallies again, picking up such late changes to kept slots. */
+    @WithDefault("1m")
+    Duration tallyRereadInterval();
+
     /** Success rate assumed for a channel (or channel and carrier) before it has finished attempts. */
     @WithDefault("0.95")
     double priorSuccessRate();

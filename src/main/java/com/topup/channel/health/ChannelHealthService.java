@@ -45,16 +45,26 @@ public class ChannelHealthService {
     }
 
     /**
-     * Reads the figures now, evaluates the circuit breakers on them and publishes the new snapshot. The refresh
-     * thread calls this; tests call it to avoid waiting for the next round. Never part of a caller's transaction:
+     * Reads the figures now (the whole window's tallies again), evaluates the circuit breakers on them and publishes
+     * the new snapshot, without waiting for the next round. Never part of a caller's transaction:
      * the read is one statement, and each circuit transition commits on its own, so one lost race or failure
      * does not undo another channel's transition.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public synchronized ChannelHealthSnapshot refreshNow() {
+    public ChannelHealthSnapshot refreshNow() {
+        return refresh(true);
+    }
+
+    /** As {@link #refreshNow}, for the refresh rounds: reads only the tallies that may have changed since the last. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    ChannelHealthSnapshot refreshRound() {
+        return refresh(false);
+    }
+
+    private synchronized ChannelHealthSnapshot refresh(boolean wholeWindow) {
         Instant now = clock.now();
         HealthFiguresReader.Reading reading = reader.read(now.minus(config.window()), now,
-                config.circuit().evaluatedAttempts());
+                config.circuit().evaluatedAttempts(), wholeWindow);
         breakers.refresh(reading.channels());
         ChannelHealthSnapshot next = build(now, reading);
         snapshot = next;

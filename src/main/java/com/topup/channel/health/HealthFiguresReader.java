@@ -17,10 +17,10 @@ import java.util.TreeSet;
 
 /**
  * Reads every channel's figures, circuit and recent outcomes in two statements. The window's counts and latencies
- * come from the tallies each finish adds to (channel_outcome_tally, migration V14: rows per channel, carrier,
- * 10-second slot, latency class and stripe), so a refresh costs the same at any order rate; the window starts at the
- * slot that holds its start, so it reaches up to 10 s further back. In-flight counts, today's usage, the circuit and
- * the recent outcomes the breaker evaluates are read as they are.
+ * come from the tallies each finish adds to ({@link OutcomeTallies}: rows per channel, carrier, 10-second slot,
+ * latency class and stripe), so a refresh costs the same at any order rate, and a round reads only the slots that
+ * may still change; the window starts at the slot that holds its start, so it reaches up to 10 s further back.
+ * In-flight counts, today's usage, the circuit and the recent outcomes the breaker evaluates are read as they are.
  */
 @ApplicationScoped
 class HealthFiguresReader {
@@ -54,28 +54,25 @@ class HealthFiguresReader {
             from in_flight f where not f.whole_channel
             """.formatted(CircuitRows.COLUMNS, ChannelFaults.sqlCondition("a"));
 
-    private static final String TALLIES = """
-            select channel_code, carrier, latency_class, sum(finished) as finished, sum(succeeded) as succeeded
-            from channel_outcome_tally
-            where slot >= date_bin(interval '10 seconds', ?, timestamptz '2000-01-01 00:00:00+00')
-            group by channel_code, carrier, latency_class
-            having sum(finished) > 0""";
-
     private final Sql sql;
+    private final OutcomeTallies tallies;
 
-    HealthFiguresReader(Sql sql) {
+    HealthFiguresReader(Sql sql, OutcomeTallies tallies) {
         this.sql = sql;
+        this.tallies = tallies;
     }
 
     /**
      * @param windowStart       attempts finished before this are left out
      * @param now               today (UTC) of this instant is the day of the usage figures
      * @param evaluatedAttempts how many recent outcomes to read per channel
+     * @param wholeWindow       read all the window's tallies again, not only those that may have changed
      */
-    Reading read(Instant windowStart, Instant now, int evaluatedAttempts) {
+    Reading read(Instant windowStart, Instant now, int evaluatedAttempts, boolean wholeWindow) {
         Map<String, Map<String, Tally>> tallies = new HashMap<>();
-        for (TallyRow row : sql.query(TALLIES, rs -> new TallyRow(rs.getString("channel_code"), rs.getString("carrier"),
-                rs.getInt("latency_class"), rs.getLong("finished"), rs.getLong("succeeded")), windowStart)) {
+        List<OutcomeTallies.Row> rows = wholeWindow ? this.tallies.readAll(windowStart, now)
+                : this.tallies.read(windowStart, now);
+        for (OutcomeTallies.Row row : rows) {
             tallies.computeIfAbsent(row.channel(), c -> new HashMap<>()).computeIfAbsent(row.carrier(), c -> new Tally())
                     .add(row.latencyClass(), row.finished(), row.succeeded());
         }
@@ -104,9 +101,6 @@ class HealthFiguresReader {
             }
         }
         return new Reading(channels, carriers);
-    }
-
-    private record TallyRow(String channel, String carrier, int latencyClass, long finished, long succeeded) {
     }
 
     /** Finished attempts, successes and latencies of one channel, or of one channel and carrier, over the window. */

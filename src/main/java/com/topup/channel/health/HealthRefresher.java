@@ -48,7 +48,7 @@ class HealthRefresher {
 
     private Duration refresh() {
         try {
-            health.refreshNow();
+            health.refreshRound();
             if (failing) {
                 LOG.info("Channel health refresh works again");
                 failing = false;

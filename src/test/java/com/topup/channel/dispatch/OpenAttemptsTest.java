@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,27 @@ class OpenAttemptsTest {
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> open.on(low)), "counted again once it is free");
     }
 
+    @Test
+    void channelsCountedTogetherAreLockedTogetherUntilTheCommitAndCountedAgainAfter() throws Exception {
+        String first = channel();
+        String second = channel();
+        try (Holder both = Holder.ofAll(open, List.of(first, second))) {
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(
+                    () -> QuarkusTransaction.requiringNew().call(() -> open.on(second)));
+            CallbackOrders.eventually(Duration.ofSeconds(10), "the other transaction waits for the second channel",
+                    () -> waitingFor(second) == 1);
+            assertFalse(other.isDone());
+            both.commit();
+            assertEquals(0, other.get(10, TimeUnit.SECONDS));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            open.countAll(List.of(first, second, first));
+            open.started(first);
+            assertEquals(1, open.on(first), "counted by countAll, then counted up");
+            assertEquals(0, open.on(second));
+        });
+    }
+
     /** A code whose lock key is positive, so pg_locks shows it unchanged as an oid. */
     private static String channel() {
         String code;
@@ -86,10 +108,14 @@ class OpenAttemptsTest {
     private record Holder(CountDownLatch release, CompletableFuture<Void> done) implements AutoCloseable {
 
         static Holder of(OpenAttempts open, String channel) throws Exception {
+            return ofAll(open, List.of(channel));
+        }
+
+        static Holder ofAll(OpenAttempts open, List<String> channels) throws Exception {
             CountDownLatch counted = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> done = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                open.on(channel);
+                open.countAll(channels);
                 counted.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -98,7 +124,7 @@ class OpenAttemptsTest {
                 }
             }));
             if (!counted.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the holding transaction did not count " + channel);
+                throw new IllegalStateException("the holding transaction did not count " + channels);
             }
             return new Holder(release, done);
         }
