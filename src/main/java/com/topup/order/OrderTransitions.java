@@ -94,8 +94,8 @@ public class OrderTransitions {
                     channel_code = s.channel_code, updated_at = ?, version = o.version + 1
                 from merchant m, unnest(?::text[], ?::text[]) as s(id, channel_code)
                 where o.id = s.id and m.id = o.merchant_id and o.status in ('PENDING', 'PROCESSING')
-                """ + "returning " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url", OrderTransitions::currentOrder,
-                now, starts.stream().map(s -> s.order().id()).toArray(String[]::new),
+                returning %s, o.merchant_id, o.notify_url""".formatted(OrderRows.VIEW_COLUMNS),
+                OrderTransitions::currentOrder, now, starts.stream().map(s -> s.order().id()).toArray(String[]::new),
                 starts.stream().map(AttemptStart::channelCode).toArray(String[]::new))
                 .forEach(order -> moved.put(order.view().orderId(), order));
         if (moved.size() != starts.size()) {

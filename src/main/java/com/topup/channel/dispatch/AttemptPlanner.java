@@ -29,8 +29,9 @@ import java.util.Set;
 /**
  * The first half of a dispatch, in one transaction on the locked order: ask the routing rules, take the first
  * ranked channel that has room (capacity, quota, a probe slot when half-open), write the attempt as SUBMITTING and
- * move the order to PROCESSING (the attempts and moves of orders planned together are each written in one statement). A message for an order
- * that is final, parked, waiting for a retry time or already has an open attempt is a duplicate and changes nothing.
+ * move the order to PROCESSING (the attempts and moves of orders planned together are each written in one
+ * statement). A message for an order that is final, parked, waiting for a retry time or already has an open attempt
+ * is a duplicate and changes nothing.
  */
 @ApplicationScoped
 public class AttemptPlanner {

@@ -71,6 +71,7 @@ class OutcomeTallies {
     List<Row> readAll(Instant windowStart, Instant now) {
         Instant windowSlot = slotOf(windowStart);
         kept.clear();
+        keptUntil = null;
         lastFullRead = now;
         return query(windowSlot, windowSlot, now);
     }
@@ -89,7 +90,7 @@ class OutcomeTallies {
             }
             return row;
         }, sealed, from);
-        if (keptUntil == null || sealed.isAfter(keptUntil) || !from.isAfter(windowSlot)) {
+        if (keptUntil == null || sealed.isAfter(keptUntil)) {
             keptUntil = sealed;
         }
         for (Map.Entry<Instant, List<Row>> slot : kept.tailMap(windowSlot).entrySet()) {
