@@ -49,6 +49,13 @@ public interface ChannelConfig {
     @WithDefault("30s")
     Duration rulesWait();
 
+    /**
+     * At most this many channel callbacks are applied in one transaction: those that arrived while the one before
+     * was being applied. 1 applies each alone.
+     */
+    @WithDefault("64")
+    int callbackGroupMax();
+
     /** Threads making status queries. */
     @WithDefault("8")
     int queryThreads();

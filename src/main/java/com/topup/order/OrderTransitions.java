@@ -121,11 +121,37 @@ public class OrderTransitions {
     /** PROCESSING (or REVIEW, by an operator or a repair) → SUCCEEDED. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean succeed(String orderId, Instant now) {
-        Optional<CurrentOrder> moved = move("""
-                status = 'SUCCEEDED', failure_code = null, retry_at = null, finished_at = ?, updated_at = ?,
-                version = o.version + 1""", "'PROCESSING', 'REVIEW'", orderId, now, now);
+        Optional<CurrentOrder> moved = move(SUCCEED, "'PROCESSING', 'REVIEW'", orderId, now, now);
         moved.ifPresent(order -> publishFinal(order, OrderStatus.SUCCEEDED));
         return moved.isPresent();
+    }
+
+    private static final String SUCCEED = """
+            status = 'SUCCEEDED', failure_code = null, retry_at = null, finished_at = ?, updated_at = ?,
+            version = o.version + 1""";
+
+    /**
+     * Orders locked by {@link #lockAllForWork} succeed together, in one statement: PROCESSING → SUCCEEDED, each
+     * published and told to the observers in the order given. Every order must move; one that does not (it is not
+     * PROCESSING, or not locked by this transaction) fails the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void succeedAll(List<String> orderIds, Instant now) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Map<String, CurrentOrder> moved = new HashMap<>();
+        sql.query("""
+                update topup_order o set %s from merchant m
+                where m.id = o.merchant_id and o.id = any(?) and o.status = 'PROCESSING'
+                returning %s, o.merchant_id, o.notify_url""".formatted(SUCCEED, OrderRows.VIEW_COLUMNS),
+                OrderTransitions::currentOrder, now, now, orderIds.toArray(String[]::new))
+                .forEach(order -> moved.put(order.view().orderId(), order));
+        if (moved.size() != orderIds.size()) {
+            throw new IllegalStateException("Only " + moved.size() + " of " + orderIds.size()
+                    + " orders could succeed; the others are not PROCESSING under this transaction's lock");
+        }
+        orderIds.forEach(id -> publishFinal(moved.get(id), OrderStatus.SUCCEEDED));
     }
 
     /** Not final yet → FAILED, and the price goes back to the merchant's balance in the same transaction. */

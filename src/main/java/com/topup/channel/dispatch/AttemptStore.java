@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,17 +106,51 @@ public class AttemptStore {
     public record Processing(String attemptId, String channelReference, String errorClass, Instant nextQueryAt) {
     }
 
+    private static final String FINISH = """
+            update channel_attempt set status = ?, channel_reference = coalesce(?, channel_reference),
+                error_class = ?, error_code = ?, finished_at = ?,
+                latency_ms = least(extract(epoch from (?::timestamptz - started_at)) * 1000, 2147483647)::int,
+                next_query_at = null, version = version + 1
+            where id = ? and status in ('SUBMITTING', 'PROCESSING')""";
+
     /** An open attempt ends; the latency feeds the channel's health figures. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean finish(String id, AttemptStatus outcome, String channelReference, String errorClass, String errorCode,
                           Instant now) {
-        return sql.update("""
-                        update channel_attempt set status = ?, channel_reference = coalesce(?, channel_reference),
-                            error_class = ?, error_code = ?, finished_at = ?,
-                            latency_ms = least(extract(epoch from (?::timestamptz - started_at)) * 1000, 2147483647)::int,
-                            next_query_at = null, version = version + 1
-                        where id = ? and status in ('SUBMITTING', 'PROCESSING')""",
-                outcome.name(), channelReference, errorClass, errorCode, now, now, id) == 1;
+        return sql.update(FINISH, outcome.name(), channelReference, errorClass, errorCode, now, now, id) == 1;
+    }
+
+    /**
+     * Locks several attempts that are to finish at {@code now}, and returns them in the order of the outcome-tally rows
+     * their finishes will add to (channel_outcome_tally_add in V14: channel, carrier, latency class, stripe; the slot
+     * is the same for all). Finishing them in that order, every transaction that finishes several at once takes
+     * those rows' locks in one order, so two of them never wait for each other in a cycle. Ids of no attempt are left
+     * out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Attempt> lockAllToFinish(Collection<String> ids, Instant now) {
+        return sql.query("""
+                        select %s from channel_attempt where id = any(?)
+                        order by channel_code, carrier,
+                            channel_outcome_latency_class(least(extract(epoch from (?::timestamptz - started_at)) * 1000,
+                                2147483647)::int),
+                            hashtext(id) & 7
+                        for update""".formatted(COLUMNS),
+                AttemptStore::map, ids.toArray(String[]::new), now);
+    }
+
+    /** Open attempts succeed at {@code now} in one round trip, each under the reference its channel reported. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void succeedAll(List<Succeeded> successes, Instant now) {
+        int[] moved = sql.batch(FINISH, successes.stream().map(s -> new Object[] {AttemptStatus.SUCCEEDED.name(),
+                s.channelReference(), null, null, now, now, s.attemptId()}).toList());
+        if (Arrays.stream(moved).anyMatch(count -> count != 1)) {
+            throw new IllegalStateException("Not every attempt was open: " + Arrays.toString(moved));
+        }
+    }
+
+    /** An attempt its channel reported a success of, with the channel's reference (null when not given). */
+    public record Succeeded(String attemptId, String channelReference) {
     }
 
     /** A failed attempt's success report: the channel charged after all. */

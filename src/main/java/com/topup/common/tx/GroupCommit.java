@@ -1,0 +1,131 @@
+package com.topup.common.tx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Items that blocking callers hand in one at a time, applied several in one transaction when they arrive together.
+ * A caller that finds no group being applied takes every item waiting (at most {@code maxGroup}) and applies them
+ * together; the callers that arrived meanwhile wait, then find their results ready or take the next group. So a lone
+ * item goes at once, and under load the groups grow by themselves. {@code together} may leave an item out (an empty
+ * result): it is applied alone after the group commits. When the group's transaction fails, its items are applied
+ * again one transaction each, so one item's trouble never fails another's. One group at a time in this JVM.
+ *
+ * @param <T> an item
+ * @param <R> what applying it gave its caller
+ */
+public final class GroupCommit<T, R> {
+
+    private final int maxGroup;
+    private final Function<T, R> alone;
+    private final Function<List<T>, List<Optional<R>>> together;
+    private final Consumer<RuntimeException> onSplit;
+    private final Queue<Waiting<T, R>> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock applying = new ReentrantLock();
+
+    /**
+     * @param alone    applies one item in its own transaction
+     * @param together applies several in one transaction and answers for each, in the order given
+     * @param onSplit  told when a group's transaction failed and its items go one by one
+     */
+    public GroupCommit(int maxGroup, Function<T, R> alone, Function<List<T>, List<Optional<R>>> together,
+                       Consumer<RuntimeException> onSplit) {
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("maxGroup must be at least 1");
+        }
+        this.maxGroup = maxGroup;
+        this.alone = alone;
+        this.together = together;
+        this.onSplit = onSplit;
+    }
+
+    /** Applies the item, alone or with others, and returns its result or throws what applying it threw. */
+    public R apply(T item) {
+        Waiting<T, R> mine = new Waiting<>(item);
+        waiting.add(mine);
+        applying.lock();
+        try {
+            while (!mine.result.isDone()) {
+                applyGroup(nextGroup());
+            }
+        } finally {
+            applying.unlock();
+        }
+        return mine.get();
+    }
+
+    /** Items handed in and not yet taken by a group. */
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    private List<Waiting<T, R>> nextGroup() {
+        List<Waiting<T, R>> group = new ArrayList<>();
+        Waiting<T, R> next;
+        while (group.size() < maxGroup && (next = waiting.poll()) != null) {
+            group.add(next);
+        }
+        return group;
+    }
+
+    private void applyGroup(List<Waiting<T, R>> group) {
+        try {
+            if (group.size() == 1) {
+                applyAlone(group.get(0));
+                return;
+            }
+            List<Optional<R>> results;
+            try {
+                results = together.apply(group.stream().map(Waiting::item).toList());
+            } catch (RuntimeException e) {
+                onSplit.accept(e);
+                group.forEach(this::applyAlone);
+                return;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                Waiting<T, R> item = group.get(i);
+                results.get(i).ifPresentOrElse(item.result::complete, () -> applyAlone(item));
+            }
+        } finally {
+            // an Error on the way must not leave another caller waiting for an item no group holds any more
+            group.forEach(item -> item.result.completeExceptionally(new IllegalStateException("Not applied")));
+        }
+    }
+
+    private void applyAlone(Waiting<T, R> item) {
+        try {
+            item.result.complete(alone.apply(item.item()));
+        } catch (RuntimeException e) {
+            item.result.completeExceptionally(e);
+        }
+    }
+
+    private record Waiting<T, R>(T item, CompletableFuture<R> result) {
+
+        Waiting(T item) {
+            this(item, new CompletableFuture<>());
+        }
+
+        R get() {
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while its item was applied", e);
+            }
+        }
+    }
+}

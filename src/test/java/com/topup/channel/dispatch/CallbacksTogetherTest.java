@@ -1,0 +1,213 @@
+package com.topup.channel.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.topup.channel.adapter.ChannelStatus;
+import com.topup.channel.adapter.JsonHmacSignature;
+import com.topup.common.db.Sql;
+import com.topup.merchant.MerchantAccountService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Callbacks applied together: the plain successes in one transaction, each answered as it would be alone, and
+ * everything else left for a transaction of its own.
+ */
+@QuarkusTest
+class CallbacksTogetherTest {
+
+    private static final String SIM_FAST_SECRET = "sim-fast-secret-0c1d";
+
+    @Inject
+    ChannelCallbackService callbacks;
+    @Inject
+    AttemptStore attempts;
+    @Inject
+    MerchantAccountService accounts;
+    @Inject
+    Sql sql;
+
+    @Inject
+    FinishedOrders finished;
+
+    private final List<String> orders = new ArrayList<>();
+
+    @AfterEach
+    void removeTheUnchargedOrders() {
+        // orders that were never charged: no scanner and no ledger check may meet them
+        String[] ids = orders.toArray(String[]::new);
+        sql.update("delete from channel_attempt where order_id = any(?)", (Object) ids);
+        sql.update("delete from topup_order where id = any(?)", (Object) ids);
+    }
+
+    @Test
+    void plainSuccessesApplyTogetherAndEverythingElseIsLeftOutOrAnsweredAsAlone() {
+        String plain = processing("sim-fast", null);
+        String secondPlain = processing("sim-fast", "REF-KNOWN");
+        String wrongAmount = processing("sim-fast", null);
+        String failed = processing("sim-fast", null);
+        String otherChannels = processing("sim-cheap", null);
+        String alreadySucceeded = processing("sim-fast", "REF-DONE");
+        sql.update("update channel_attempt set status = 'SUCCEEDED', finished_at = now() where id = ?", alreadySucceeded);
+        Instant at = Instant.now();
+
+        List<ChannelCallbackService.Received> group = List.of(
+                received(at, plain, ChannelStatus.SUCCEEDED, "REF-1", 1000L),
+                received(at, secondPlain, ChannelStatus.SUCCEEDED, "REF-KNOWN", null),
+                received(at, plain, ChannelStatus.SUCCEEDED, "REF-1", 1000L),
+                received(at, wrongAmount, ChannelStatus.SUCCEEDED, "REF-3", 999L),
+                received(at, failed, ChannelStatus.FAILED, null, null),
+                received(at, otherChannels, ChannelStatus.SUCCEEDED, "REF-5", null),
+                received(at, alreadySucceeded, ChannelStatus.SUCCEEDED, "REF-DONE", null),
+                received(at, "T-NO-SUCH-ORDER-" + System.nanoTime() + "-1", ChannelStatus.SUCCEEDED, "REF-7", null));
+        List<Optional<ReportResult>> results = callbacks.appliedTogether(group);
+
+        assertEquals(List.of(Optional.of(ReportResult.APPLIED), Optional.of(ReportResult.APPLIED), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(ReportResult.UNKNOWN_ATTEMPT),
+                Optional.of(ReportResult.DUPLICATE), Optional.of(ReportResult.UNKNOWN_ATTEMPT)), results);
+        assertEquals("SUCCEEDED", orderStatus(plain));
+        assertEquals("SUCCEEDED", orderStatus(secondPlain));
+        assertEquals("SUCCEEDED|REF-1", attempt(plain));
+        assertEquals("SUCCEEDED|REF-KNOWN", attempt(secondPlain));
+        assertTrue(sql.queryLong("select latency_ms from channel_attempt where id = ?", plain) >= 0, "latency kept");
+        for (String untouched : List.of(wrongAmount, failed, otherChannels)) {
+            assertEquals("PROCESSING", orderStatus(untouched), "left out: " + untouched);
+            assertEquals("PROCESSING|null", attempt(untouched), "left out: " + untouched);
+        }
+        assertEquals(1L, lines(plain, "APPLIED"), "one line for the applied report, none yet for its repeat");
+        assertEquals(1L, lines(alreadySucceeded, "DUPLICATE"));
+        assertEquals(1L, lines(otherChannels, "UNKNOWN_ATTEMPT"));
+        assertEquals(0L, lines(wrongAmount, null), "a report left out is logged when it is applied");
+        for (String attemptId : List.of(plain, secondPlain, wrongAmount, failed, otherChannels, alreadySucceeded)) {
+            String orderId = AttemptIds.orderOf(attemptId).orElseThrow();
+            assertEquals(attemptId.equals(plain) || attemptId.equals(secondPlain) ? 1 : 0,
+                    Collections.frequency(finished.orderIds(), orderId), "told finished once, or not at all: " + orderId + " in " + finished.orderIds());
+        }
+    }
+
+    @Test
+    void attemptsAreLockedInTheOrderOfTheTallyRowsTheirFinishesAddTo() {
+        List<String> ids = IntStream.range(0, 12).mapToObj(i -> processing(i % 3 == 0 ? "sim-cheap" : "sim-fast", null))
+                .toList();
+        // different latencies, so the finishes fall into several latency classes
+        for (int i = 0; i < ids.size(); i++) {
+            sql.update("update channel_attempt set started_at = now() - make_interval(secs => ?) where id = ?",
+                    0.05 * (i + 1) * (i + 1), ids.get(i));
+        }
+        Instant now = Instant.now();
+        List<String> locked = QuarkusTransaction.requiringNew().call(() -> {
+            List<String> inOrder = attempts.lockAllToFinish(ids, now).stream().map(Attempt::id).toList();
+            attempts.succeedAll(inOrder.stream().map(id -> new AttemptStore.Succeeded(id, "R-" + id)).toList(), now);
+            return inOrder;
+        });
+
+        List<String> keys = sql.query("""
+                select id, channel_code, carrier, channel_outcome_latency_class(latency_ms) as class, hashtext(id) & 7 as stripe
+                from channel_attempt where id = any(?)""",
+                row -> row.getString("id") + "|" + row.getString("channel_code") + "|" + row.getString("carrier") + "|"
+                        + "%03d|%d".formatted(row.getInt("class"), row.getInt("stripe")),
+                (Object) ids.toArray(String[]::new));
+        List<String> keysAsLocked = locked.stream().map(id -> keys.stream().filter(k -> k.startsWith(id + "|"))
+                .findFirst().orElseThrow().substring(id.length() + 1)).toList();
+        assertEquals(keysAsLocked.stream().sorted().toList(), keysAsLocked,
+                "locked in the order of the tally rows the trigger wrote (channel, carrier, latency class, stripe)");
+        assertTrue(keysAsLocked.stream().map(k -> k.substring(0, k.lastIndexOf('|'))).distinct().count() > 3,
+                "several tally rows: " + keysAsLocked);
+    }
+
+    @Test
+    void callbacksPostedAtOnceEachFinishTheirOrderOnceAndAreLoggedOnce() throws Exception {
+        List<String> ids = IntStream.range(0, 24).mapToObj(i -> processing("sim-fast", null)).toList();
+        ExecutorService senders = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (String id : ids) {
+                // every one twice: the repeat is acknowledged and changes nothing
+                for (int copy = 0; copy < 2; copy++) {
+                    sent.add(senders.submit(() -> post(id)));
+                }
+            }
+            for (Future<Integer> status : sent) {
+                assertEquals(200, status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        for (String id : ids) {
+            assertEquals("SUCCEEDED", orderStatus(id));
+            assertEquals("SUCCEEDED|CH-" + id, attempt(id));
+            assertEquals(1L, lines(id, "APPLIED"));
+            assertEquals(1L, lines(id, "DUPLICATE"));
+        }
+    }
+
+    private int post(String attemptId) {
+        String body = "{\"reference\":\"" + attemptId + "\",\"channelReference\":\"CH-" + attemptId
+                + "\",\"status\":\"SUCCEEDED\",\"amount\":1000}";
+        String timestamp = Long.toString(System.currentTimeMillis());
+        return given().contentType("application/json")
+                .header("X-Channel-Timestamp", timestamp)
+                .header("X-Channel-Signature", JsonHmacSignature.sign(SIM_FAST_SECRET, timestamp,
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/callbacks/channels/sim-fast").statusCode();
+    }
+
+    /** An order PROCESSING with one open attempt on the channel (never charged: removed after the test). */
+    private String processing(String channel, String channelReference) {
+        long merchant = accounts.open("callbacks-together", "Callbacks together", "callbacks-together-secret", 9_850, 0).id;
+        String orderId = "TCT" + System.nanoTime();
+        orders.add(orderId);
+        sql.update("""
+                insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
+                                         country, carrier, face_value, price, status, attempt_count, channel_code,
+                                         created_at, updated_at)
+                values (?, ?, ?, ?, ?, '138****8000', 'CN', 'CHINA_MOBILE', 1000, 985, 'PROCESSING', 1, ?, now(), now())""",
+                orderId, merchant, orderId, new byte[] {0}, orderId, channel);
+        String attemptId = AttemptIds.of(orderId, 1);
+        sql.update("""
+                insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status,
+                                             channel_reference, cost, started_at)
+                values (?, ?, 1, ?, 'CHINA_MOBILE', 1000, 'PROCESSING', ?, 970, now())""",
+                attemptId, orderId, channel, channelReference);
+        return attemptId;
+    }
+
+    private static ChannelCallbackService.Received received(Instant at, String attemptId, ChannelStatus status,
+                                                            String channelReference, Long amount) {
+        return new ChannelCallbackService.Received(at, new AttemptReport(attemptId, "sim-fast", status, channelReference,
+                amount, null, null, ReportSource.CALLBACK));
+    }
+
+    private String orderStatus(String attemptId) {
+        return sql.queryText("select o.status from topup_order o join channel_attempt a on a.order_id = o.id where a.id = ?",
+                attemptId);
+    }
+
+    private String attempt(String attemptId) {
+        return sql.queryText("select status || '|' || coalesce(channel_reference, 'null') from channel_attempt where id = ?",
+                attemptId);
+    }
+
+    private long lines(String reference, String outcome) {
+        return sql.queryLong("""
+                select count(*) from channel_callback where reference = ? and (?::text is null or outcome = ?)""",
+                reference, outcome, outcome);
+    }
+}

@@ -1,0 +1,150 @@
+package com.topup.common.tx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    /** The item whose lone application keeps the others waiting until released. */
+    private static final int BLOCKER = -1;
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(10);
+    private final CountDownLatch blockerStarted = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<String> appliedAlone = Collections.synchronizedList(new ArrayList<>());
+    private final List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger splits = new AtomicInteger();
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
+    private GroupCommit<Integer, String> commit(int maxGroup, Function<Integer, String> alone,
+                                                Function<List<Integer>, List<Optional<String>>> together) {
+        return new GroupCommit<>(maxGroup, item -> {
+            if (item == BLOCKER) {
+                blockerStarted.countDown();
+                await(release);
+                return "blocker";
+            }
+            appliedAlone.add("alone " + item);
+            return alone.apply(item);
+        }, items -> {
+            groups.add(items);
+            return together.apply(items);
+        }, failure -> splits.incrementAndGet());
+    }
+
+    private GroupCommit<Integer, String> commit(int maxGroup) {
+        return commit(maxGroup, item -> "alone " + item,
+                items -> items.stream().map(item -> Optional.of("together " + item)).toList());
+    }
+
+    /**
+     * Hands in the items one after the other while the blocker is being applied, then lets it finish: each item's
+     * result, or its failure as "Class: message".
+     */
+    private List<String> whileBusy(GroupCommit<Integer, String> commit, List<Integer> items) throws Exception {
+        Future<String> blocker = callers.submit(() -> commit.apply(BLOCKER));
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
+        List<Future<String>> handedIn = new ArrayList<>();
+        for (Integer item : items) {
+            handedIn.add(callers.submit(() -> commit.apply(item)));
+            while (commit.waitingCount() < handedIn.size()) {
+                Thread.onSpinWait();
+            }
+        }
+        release.countDown();
+        assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
+        List<String> results = new ArrayList<>();
+        for (Future<String> result : handedIn) {
+            try {
+                results.add(result.get(10, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                results.add(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            }
+        }
+        return results;
+    }
+
+    @Test
+    void aLoneItemIsAppliedAloneAtOnce() {
+        assertEquals("alone 1", commit(8).apply(1));
+        assertEquals(List.of(), groups);
+    }
+
+    @Test
+    void itemsArrivingWhileOneIsAppliedGoTogetherNextAndEachCallerGetsItsOwnResult() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8);
+        assertEquals(List.of("together 1", "together 2", "together 3", "together 4", "together 5"),
+                whileBusy(commit, List.of(1, 2, 3, 4, 5)));
+        assertEquals(List.of(List.of(1, 2, 3, 4, 5)), groups, "the five that waited went in one group");
+        assertEquals(0, commit.waitingCount());
+    }
+
+    @Test
+    void aGroupTakesAtMostMaxGroupItemsInTheOrderTheyArrived() throws Exception {
+        assertEquals(List.of("together 1", "together 2", "together 3", "together 4", "alone 5"),
+                whileBusy(commit(2), List.of(1, 2, 3, 4, 5)));
+        assertEquals(List.of(List.of(1, 2), List.of(3, 4)), groups);
+    }
+
+    @Test
+    void anItemTheGroupLeavesOutIsAppliedAloneAfterIt() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8, item -> "alone " + item,
+                items -> items.stream().map(item -> item % 2 == 0 ? Optional.of("together " + item) : Optional.<String>empty())
+                        .toList());
+        assertEquals(List.of("together 2", "alone 3", "together 4"), whileBusy(commit, List.of(2, 3, 4)));
+        assertEquals(List.of("alone 3"), appliedAlone);
+    }
+
+    @Test
+    void aFailedGroupIsAppliedOneByOneAndOnlyTheFailingItemsCallerSeesItsFailure() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8, item -> {
+            if (item == 3) {
+                throw new IllegalArgumentException("three");
+            }
+            return "alone " + item;
+        }, items -> {
+            throw new IllegalStateException("deadlock detected");
+        });
+        assertEquals(List.of("alone 2", "IllegalArgumentException: three", "alone 4"), whileBusy(commit, List.of(2, 3, 4)));
+        assertEquals(1, splits.get());
+    }
+
+    @Test
+    void anErrorInAGroupFailsItsItemsInsteadOfLeavingTheirCallersWaiting() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8, item -> "alone " + item, items -> {
+            throw new AssertionError("broken");
+        });
+        List<String> results = whileBusy(commit, List.of(1, 2));
+        assertEquals(1, results.stream().filter(r -> r.equals("AssertionError: broken")).count(), results.toString());
+        assertEquals(1, results.stream().filter(r -> r.equals("IllegalStateException: Not applied")).count(),
+                results.toString());
+        assertEquals("alone 5", commit.apply(5), "the next caller is not stuck behind them");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
