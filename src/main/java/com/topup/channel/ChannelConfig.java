@@ -50,9 +50,13 @@ public interface ChannelConfig {
     Duration rulesWait();
 
     /**
-     * At most this many channel callbacks are applied in one transaction: those that arrived while the one before
-     * was being applied. 1 applies each alone.
+     * Channel callbacks applied at once on an instance, alone or in groups. While one of these is free a callback is
+     * applied at once, alone; when all are busy, the callbacks that arrive meanwhile wait and go together.
      */
+    @WithDefault("2")
+    int callbackGroupsAtOnce();
+
+    /** At most this many channel callbacks in one transaction; 1 applies each alone. */
     @WithDefault("64")
     int callbackGroupMax();
 

@@ -52,7 +52,8 @@ public class ChannelCallbackService {
         this.log = log;
         this.metrics = metrics;
         this.rules = rules;
-        this.applying = new GroupCommit<>(config.callbackGroupMax(), this::applied, this::appliedTogether, this::split);
+        this.applying = new GroupCommit<>(config.callbackGroupsAtOnce(), config.callbackGroupMax(), this::applied,
+                this::appliedTogether, this::split);
         metrics.gauge("topup_channel_callbacks_waiting", applying, GroupCommit::waitingCount);
     }
 

@@ -7,17 +7,18 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Items that blocking callers hand in one at a time, applied several in one transaction when they arrive together.
- * A caller that finds no group being applied takes every item waiting (at most {@code maxGroup}) and applies them
- * together; the callers that arrived meanwhile wait, then find their results ready or take the next group. So a lone
- * item goes at once, and under load the groups grow by themselves. {@code together} may leave an item out (an empty
+ * Items that blocking callers hand in one at a time, applied several in one transaction when they arrive together
+ * (a group commit). At most {@code groupsAtOnce} groups are applied at a time. A caller that finds one of them free
+ * takes every item waiting (at most {@code maxGroup}) and applies them together; the callers that arrived meanwhile
+ * wait, then find their results ready or take the next group. So while the load leaves a group free, every item goes
+ * at once, alone; when it does not, the groups grow by themselves. {@code together} may leave an item out (an empty
  * result): it is applied alone after the group commits. When the group's transaction fails, its items are applied
- * again one transaction each, so one item's trouble never fails another's. One group at a time in this JVM.
+ * again one transaction each, so one item's trouble never fails another's.
  *
  * @param <T> an item
  * @param <R> what applying it gave its caller
@@ -25,22 +26,23 @@ import java.util.function.Function;
 public final class GroupCommit<T, R> {
 
     private final int maxGroup;
+    private final Semaphore groups;
     private final Function<T, R> alone;
     private final Function<List<T>, List<Optional<R>>> together;
     private final Consumer<RuntimeException> onSplit;
     private final Queue<Waiting<T, R>> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock applying = new ReentrantLock();
 
     /**
      * @param alone    applies one item in its own transaction
      * @param together applies several in one transaction and answers for each, in the order given
      * @param onSplit  told when a group's transaction failed and its items go one by one
      */
-    public GroupCommit(int maxGroup, Function<T, R> alone, Function<List<T>, List<Optional<R>>> together,
-                       Consumer<RuntimeException> onSplit) {
-        if (maxGroup < 1) {
-            throw new IllegalArgumentException("maxGroup must be at least 1");
+    public GroupCommit(int groupsAtOnce, int maxGroup, Function<T, R> alone,
+                       Function<List<T>, List<Optional<R>>> together, Consumer<RuntimeException> onSplit) {
+        if (groupsAtOnce < 1 || maxGroup < 1) {
+            throw new IllegalArgumentException("groupsAtOnce and maxGroup must be at least 1");
         }
+        this.groups = new Semaphore(groupsAtOnce);
         this.maxGroup = maxGroup;
         this.alone = alone;
         this.together = together;
@@ -51,14 +53,20 @@ public final class GroupCommit<T, R> {
     public R apply(T item) {
         Waiting<T, R> mine = new Waiting<>(item);
         waiting.add(mine);
-        applying.lock();
-        try {
-            while (!mine.result.isDone()) {
-                applyGroup(nextGroup());
+        boolean inAnotherGroup = false;
+        while (!mine.result.isDone() && !inAnotherGroup) {
+            groups.acquireUninterruptibly();
+            try {
+                if (!mine.result.isDone()) {
+                    List<Waiting<T, R>> group = nextGroup();
+                    inAnotherGroup = group.isEmpty();
+                    applyGroup(group);
+                }
+            } finally {
+                groups.release();
             }
-        } finally {
-            applying.unlock();
         }
+        // done, or taken by a group another caller is applying (which completes it whatever happens)
         return mine.get();
     }
 
@@ -77,6 +85,9 @@ public final class GroupCommit<T, R> {
     }
 
     private void applyGroup(List<Waiting<T, R>> group) {
+        if (group.isEmpty()) {
+            return;
+        }
         try {
             if (group.size() == 1) {
                 applyAlone(group.get(0));

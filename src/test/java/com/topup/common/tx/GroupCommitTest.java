@@ -37,7 +37,12 @@ class GroupCommitTest {
 
     private GroupCommit<Integer, String> commit(int maxGroup, Function<Integer, String> alone,
                                                 Function<List<Integer>, List<Optional<String>>> together) {
-        return new GroupCommit<>(maxGroup, item -> {
+        return commit(1, maxGroup, alone, together);
+    }
+
+    private GroupCommit<Integer, String> commit(int groupsAtOnce, int maxGroup, Function<Integer, String> alone,
+                                                Function<List<Integer>, List<Optional<String>>> together) {
+        return new GroupCommit<>(groupsAtOnce, maxGroup, item -> {
             if (item == BLOCKER) {
                 blockerStarted.countDown();
                 await(release);
@@ -96,6 +101,58 @@ class GroupCommitTest {
                 whileBusy(commit, List.of(1, 2, 3, 4, 5)));
         assertEquals(List.of(List.of(1, 2, 3, 4, 5)), groups, "the five that waited went in one group");
         assertEquals(0, commit.waitingCount());
+    }
+
+    @Test
+    void whileAGroupIsFreeAnItemGoesAtOnceAloneAndTheGroupsOfTheOthersNeverHoldIt() throws Exception {
+        GroupCommit<Integer, String> commit = commit(2, 8, item -> "alone " + item,
+                items -> items.stream().map(item -> Optional.of("together " + item)).toList());
+        Future<String> blocker = callers.submit(() -> commit.apply(BLOCKER));
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
+        assertEquals("alone 7", callers.submit(() -> commit.apply(7)).get(10, TimeUnit.SECONDS),
+                "applied while the other group is still being applied");
+        release.countDown();
+        assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(), groups);
+    }
+
+    @Test
+    void aCallerWhoseItemAnotherGroupTookWaitsForThatGroupAndGetsItsResult() throws Exception {
+        CountDownLatch bothBusy = new CountDownLatch(2);
+        CountDownLatch releaseA = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        CountDownLatch groupStarted = new CountDownLatch(1);
+        CountDownLatch releaseGroup = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(2, 8, item -> {
+            bothBusy.countDown();
+            await(item == -1 ? releaseA : releaseB);
+            return "blocker";
+        }, items -> {
+            groups.add(items);
+            groupStarted.countDown();
+            await(releaseGroup);
+            return items.stream().map(item -> Optional.of("together " + item)).toList();
+        }, failure -> splits.incrementAndGet());
+        Future<String> a = callers.submit(() -> commit.apply(-1));
+        Future<String> b = callers.submit(() -> commit.apply(-2));
+        assertTrue(bothBusy.await(10, TimeUnit.SECONDS), "both groups busy");
+        Future<String> one = callers.submit(() -> commit.apply(1));
+        Future<String> two = callers.submit(() -> commit.apply(2));
+        while (commit.waitingCount() < 2) {
+            Thread.onSpinWait();
+        }
+        releaseB.countDown();
+        assertTrue(groupStarted.await(10, TimeUnit.SECONDS), "one of the two callers took both items");
+        releaseA.countDown();
+        assertEquals("blocker", a.get(10, TimeUnit.SECONDS));
+        assertEquals("blocker", b.get(10, TimeUnit.SECONDS));
+        // the other caller got the free group, found nothing waiting and waits for the group that holds its item
+        Thread.sleep(100);
+        assertTrue(!one.isDone() && !two.isDone(), "both wait for the group still being applied");
+        releaseGroup.countDown();
+        assertEquals("together 1", one.get(10, TimeUnit.SECONDS));
+        assertEquals("together 2", two.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(List.of(1, 2)), groups);
     }
 
     @Test
