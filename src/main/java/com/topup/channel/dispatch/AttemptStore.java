@@ -122,10 +122,10 @@ public class AttemptStore {
 
     /**
      * Locks several attempts that are to finish at {@code now}, and returns them in the order of the outcome-tally rows
-     * their finishes will add to (channel_outcome_tally_add in V14: channel, carrier, latency class, stripe; the slot
-     * is the same for all). Finishing them in that order, every transaction that finishes several at once takes
-     * those rows' locks in one order, so two of them never wait for each other in a cycle. Ids of no attempt are left
-     * out.
+     * their finishes will add to (channel_outcome_tally_add, migrations V14 and V15: channel, carrier and latency
+     * class; the slot is the same for all, and so is the stripe, the connection's). Finishing them in that order,
+     * every transaction that finishes several at once takes those rows' locks in one order, so two of them never wait
+     * for each other in a cycle. Ids of no attempt are left out.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Attempt> lockAllToFinish(Collection<String> ids, Instant now) {
@@ -133,8 +133,7 @@ public class AttemptStore {
                         select %s from channel_attempt where id = any(?)
                         order by channel_code, carrier,
                             channel_outcome_latency_class(least(extract(epoch from (?::timestamptz - started_at)) * 1000,
-                                2147483647)::int),
-                            hashtext(id) & 7
+                                2147483647)::int)
                         for update""".formatted(COLUMNS),
                 AttemptStore::map, ids.toArray(String[]::new), now);
     }
