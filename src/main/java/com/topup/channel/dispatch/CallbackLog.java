@@ -38,6 +38,9 @@ public class CallbackLog {
 
     /** Several lines in one round trip. */
     public void writeAll(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         lines.forEach(this::counted);
         sql.batch(INSERT, lines.stream().map(Line::parameters).toList());
     }

@@ -1,17 +1,15 @@
 package com.topup.channel.dispatch;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.topup.channel.adapter.ChannelStatus;
-import com.topup.channel.adapter.JsonHmacSignature;
 import com.topup.common.db.Sql;
 import com.topup.merchant.MerchantAccountService;
+import com.topup.repair.RepairScenarios;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CallbacksTogetherTest {
-
-    private static final String SIM_FAST_SECRET = "sim-fast-secret-0c1d";
 
     @Inject
     ChannelCallbackService callbacks;
@@ -145,7 +141,8 @@ class CallbacksTogetherTest {
             for (String id : ids) {
                 // every one twice: the repeat is acknowledged and changes nothing
                 for (int copy = 0; copy < 2; copy++) {
-                    sent.add(senders.submit(() -> post(id)));
+                    sent.add(senders.submit(() -> RepairScenarios.channelCallback(id, "SUCCEEDED", "CH-" + id, 1000)
+                            .statusCode()));
                 }
             }
             for (Future<Integer> status : sent) {
@@ -160,18 +157,6 @@ class CallbacksTogetherTest {
             assertEquals(1L, lines(id, "APPLIED"));
             assertEquals(1L, lines(id, "DUPLICATE"));
         }
-    }
-
-    private int post(String attemptId) {
-        String body = "{\"reference\":\"" + attemptId + "\",\"channelReference\":\"CH-" + attemptId
-                + "\",\"status\":\"SUCCEEDED\",\"amount\":1000}";
-        String timestamp = Long.toString(System.currentTimeMillis());
-        return given().contentType("application/json")
-                .header("X-Channel-Timestamp", timestamp)
-                .header("X-Channel-Signature", JsonHmacSignature.sign(SIM_FAST_SECRET, timestamp,
-                        body.getBytes(StandardCharsets.UTF_8)))
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .post("/callbacks/channels/sim-fast").statusCode();
     }
 
     /** An order PROCESSING with one open attempt on the channel (never charged: removed after the test). */
