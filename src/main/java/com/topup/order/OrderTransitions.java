@@ -88,20 +88,14 @@ public class OrderTransitions {
         if (starts.isEmpty()) {
             return;
         }
-        Map<String, CurrentOrder> moved = new HashMap<>();
-        sql.query("""
+        Map<String, CurrentOrder> moved = moveAll("""
                 update topup_order o set status = 'PROCESSING', attempt_count = o.attempt_count + 1, retry_at = null,
                     channel_code = s.channel_code, updated_at = ?, version = o.version + 1
                 from merchant m, unnest(?::text[], ?::text[]) as s(id, channel_code)
                 where o.id = s.id and m.id = o.merchant_id and o.status in ('PENDING', 'PROCESSING')
-                returning %s, o.merchant_id, o.notify_url""".formatted(OrderRows.VIEW_COLUMNS),
-                OrderTransitions::currentOrder, now, starts.stream().map(s -> s.order().id()).toArray(String[]::new),
-                starts.stream().map(AttemptStart::channelCode).toArray(String[]::new))
-                .forEach(order -> moved.put(order.view().orderId(), order));
-        if (moved.size() != starts.size()) {
-            throw new IllegalStateException("Only " + moved.size() + " of " + starts.size()
-                    + " orders could start an attempt; the transaction does not hold the others' locks");
-        }
+                returning %s, o.merchant_id, o.notify_url""".formatted(OrderRows.VIEW_COLUMNS), starts.size(),
+                now, starts.stream().map(s -> s.order().id()).toArray(String[]::new),
+                starts.stream().map(AttemptStart::channelCode).toArray(String[]::new));
         for (AttemptStart start : starts) {
             if (start.order().status() == OrderStatus.PENDING) {
                 publish(moved.get(start.order().id()), "ORDER_PROCESSING");
@@ -140,17 +134,11 @@ public class OrderTransitions {
         if (orderIds.isEmpty()) {
             return;
         }
-        Map<String, CurrentOrder> moved = new HashMap<>();
-        sql.query("""
+        Map<String, CurrentOrder> moved = moveAll("""
                 update topup_order o set %s from merchant m
                 where m.id = o.merchant_id and o.id = any(?) and o.status = 'PROCESSING'
-                returning %s, o.merchant_id, o.notify_url""".formatted(SUCCEED, OrderRows.VIEW_COLUMNS),
-                OrderTransitions::currentOrder, now, now, orderIds.toArray(String[]::new))
-                .forEach(order -> moved.put(order.view().orderId(), order));
-        if (moved.size() != orderIds.size()) {
-            throw new IllegalStateException("Only " + moved.size() + " of " + orderIds.size()
-                    + " orders could succeed; the others are not PROCESSING under this transaction's lock");
-        }
+                returning %s, o.merchant_id, o.notify_url""".formatted(SUCCEED, OrderRows.VIEW_COLUMNS), orderIds.size(),
+                now, now, orderIds.toArray(String[]::new));
         orderIds.forEach(id -> publishFinal(moved.get(id), OrderStatus.SUCCEEDED));
     }
 
@@ -219,6 +207,21 @@ public class OrderTransitions {
                         + " where m.id = o.merchant_id and o.id = ? and o.status in (" + fromStatuses + ")"
                         + " returning " + OrderRows.VIEW_COLUMNS + ", o.merchant_id, o.notify_url",
                 OrderTransitions::currentOrder, params);
+    }
+
+    /**
+     * Runs a guarded move of several orders that returns each moved order, by id. All {@code expected} must move;
+     * one that does not (not in a state the move starts from, or not locked by this transaction) fails it.
+     */
+    private Map<String, CurrentOrder> moveAll(String statement, int expected, Object... params) {
+        Map<String, CurrentOrder> moved = new HashMap<>();
+        sql.query(statement, OrderTransitions::currentOrder, params)
+                .forEach(order -> moved.put(order.view().orderId(), order));
+        if (moved.size() != expected) {
+            throw new IllegalStateException("Only " + moved.size() + " of " + expected + " orders moved; the others are"
+                    + " not where the move starts, or not locked by this transaction");
+        }
+        return moved;
     }
 
     private static CurrentOrder currentOrder(ResultSet row) throws SQLException {

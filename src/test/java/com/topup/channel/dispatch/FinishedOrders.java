@@ -3,20 +3,20 @@ package com.topup.channel.dispatch;
 import com.topup.order.OrderFinished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Every order the observers of a final state were told about, in the order told. */
+/** How many times the observers of a final state were told about each order. */
 @ApplicationScoped
 public class FinishedOrders {
 
-    private final List<String> orderIds = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> told = new ConcurrentHashMap<>();
 
     void onFinished(@Observes OrderFinished order) {
-        orderIds.add(order.orderId());
+        told.merge(order.orderId(), 1, Integer::sum);
     }
 
-    public List<String> orderIds() {
-        return List.copyOf(orderIds);
+    public int timesTold(String orderId) {
+        return told.getOrDefault(orderId, 0);
     }
 }
