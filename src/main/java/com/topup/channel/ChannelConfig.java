@@ -60,6 +60,18 @@ public interface ChannelConfig {
     @WithDefault("64")
     int callbackGroupMax();
 
+    /**
+     * Planning transactions at once on an instance. The polls of topup.dispatch that arrive while all are busy wait,
+     * and the next free one plans their orders together: planning on a channel holds its lock to the commit, so fewer,
+     * larger transactions serve more orders than many small ones queued on that lock.
+     */
+    @WithDefault("2")
+    int planningGroupsAtOnce();
+
+    /** At most this many orders planned in one transaction. */
+    @WithDefault("64")
+    int planningGroupMax();
+
     /** Threads making status queries. */
     @WithDefault("8")
     int queryThreads();

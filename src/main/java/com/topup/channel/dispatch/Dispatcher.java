@@ -1,20 +1,28 @@
 package com.topup.channel.dispatch;
 
+import com.topup.channel.ChannelConfig;
 import com.topup.channel.adapter.ChannelAdapters;
 import com.topup.channel.adapter.SubmitResult;
+import com.topup.common.tx.GroupCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Dispatches the orders of one read of topup.dispatch: plans their attempts (one transaction), sends every submit at
+ * Dispatches the orders of one read of topup.dispatch: plans their attempts (one transaction, with the orders of the
+ * other reads that wait to be planned when {@code topup.channel.planning-groups-at-once} are busy), sends every submit at
  * once without a transaction or a thread per call (a slow supplier never holds a database connection), and records
  * the answers as they come: the first alone, and those that arrived while it was being recorded together, so an early
  * answer never waits for a slow one. When a group's transaction fails (a deadlock, one order's trouble), its orders
@@ -29,12 +37,20 @@ public class Dispatcher {
     private final AttemptOutcomes outcomes;
     private final ChannelAdapters adapters;
     private final MeterRegistry metrics;
+    private final GroupCommit<String, Optional<PlannedAttempt>> planning;
 
-    public Dispatcher(AttemptPlanner planner, AttemptOutcomes outcomes, ChannelAdapters adapters, MeterRegistry metrics) {
+    public Dispatcher(AttemptPlanner planner, AttemptOutcomes outcomes, ChannelAdapters adapters, MeterRegistry metrics,
+                      ChannelConfig config) {
         this.planner = planner;
         this.outcomes = outcomes;
         this.adapters = adapters;
         this.metrics = metrics;
+        this.planning = new GroupCommit<>(config.planningGroupsAtOnce(), config.planningGroupMax(), planner::plan,
+                this::planTogether, failure -> {
+                    LOG.debugf(failure, "Planning orders in one transaction failed; planning each in its own");
+                    splitGroup("plan");
+                });
+        metrics.gauge("topup_dispatch_orders_waiting_to_plan", planning, GroupCommit::waitingCount);
     }
 
     /** Called on a worker thread, outside any transaction; a repeated order id is dispatched once. */
@@ -46,25 +62,33 @@ public class Dispatcher {
         recordAsAnswered(planned.stream().map(this::submit).toList(), this::record);
     }
 
+    /**
+     * Plans the orders with those of the other polls waiting to be planned: one transaction for all of them when they
+     * arrive while every planning slot is busy, else at once. An order that could not be planned is logged and left
+     * where it is; the retry poller and the stuck-order scanner pick it up again.
+     */
     private List<PlannedAttempt> plan(List<String> orderIds) {
-        if (orderIds.size() > 1) {
-            try {
-                return planner.planAll(orderIds);
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "Planning %d orders in one transaction failed; planning each in its own", orderIds.size());
-                splitGroup("plan");
-            }
-        }
+        List<CompletableFuture<Optional<PlannedAttempt>>> results = planning.applyAll(orderIds);
         List<PlannedAttempt> planned = new ArrayList<>();
-        for (String orderId : orderIds) {
+        for (int i = 0; i < orderIds.size(); i++) {
             try {
-                planner.plan(orderId).ifPresent(planned::add);
-            } catch (RuntimeException e) {
-                // the order stays where it is; the retry poller and the stuck-order scanner pick it up again
-                LOG.errorf(e, "Dispatch of order %s failed", orderId);
+                results.get(i).join().ifPresent(planned::add);
+            } catch (CompletionException e) {
+                LOG.errorf(e.getCause(), "Dispatch of order %s failed", orderIds.get(i));
             }
         }
         return planned;
+    }
+
+    /**
+     * The orders of several polls in one transaction, each answered: an order id that more than one poll carried is
+     * planned once, and its other copies are answered with nothing planned, as a repeated message is.
+     */
+    private List<Optional<Optional<PlannedAttempt>>> planTogether(List<String> orderIds) {
+        metrics.summary("topup_dispatch_planning_group_size").record(orderIds.size());
+        Map<String, PlannedAttempt> planned = new HashMap<>();
+        planner.planAll(orderIds.stream().distinct().toList()).forEach(p -> planned.put(p.orderId(), p));
+        return orderIds.stream().map(id -> Optional.of(Optional.ofNullable(planned.remove(id)))).toList();
     }
 
     /**

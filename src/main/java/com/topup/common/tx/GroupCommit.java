@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -51,23 +51,36 @@ public final class GroupCommit<T, R> {
 
     /** Applies the item, alone or with others, and returns its result or throws what applying it threw. */
     public R apply(T item) {
-        Waiting<T, R> mine = new Waiting<>(item);
-        waiting.add(mine);
-        boolean inAnotherGroup = false;
-        while (!mine.result.isDone() && !inAnotherGroup) {
+        return unwrapped(applyAll(List.of(item)).get(0));
+    }
+
+    /**
+     * Applies the items, alone or with others (in one group or several), and returns once each of them is applied:
+     * for each, in the order given, its result or what applying it threw.
+     */
+    public List<CompletableFuture<R>> applyAll(List<T> items) {
+        List<CompletableFuture<R>> mine = new ArrayList<>(items.size());
+        for (T item : items) {
+            Waiting<T, R> waitingItem = new Waiting<>(item);
+            mine.add(waitingItem.result());
+            waiting.add(waitingItem);
+        }
+        boolean restInOtherGroups = false;
+        while (!restInOtherGroups && !allDone(mine)) {
             groups.acquireUninterruptibly();
             try {
-                if (!mine.result.isDone()) {
+                if (!allDone(mine)) {
                     List<Waiting<T, R>> group = nextGroup();
-                    inAnotherGroup = group.isEmpty();
+                    restInOtherGroups = group.isEmpty();
                     applyGroup(group);
                 }
             } finally {
                 groups.release();
             }
         }
-        // done, or taken by a group another caller is applying (which completes it whatever happens)
-        return mine.get();
+        // every item is done, or taken by a group another caller is applying (which completes it whatever happens)
+        CompletableFuture.allOf(mine.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        return mine;
     }
 
     /** Items handed in and not yet taken by a group. */
@@ -119,24 +132,25 @@ public final class GroupCommit<T, R> {
         }
     }
 
+    private static boolean allDone(List<? extends CompletableFuture<?>> results) {
+        return results.stream().allMatch(CompletableFuture::isDone);
+    }
+
+    private static <R> R unwrapped(CompletableFuture<R> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private record Waiting<T, R>(T item, CompletableFuture<R> result) {
 
         Waiting(T item) {
             this(item, new CompletableFuture<>());
-        }
-
-        R get() {
-            try {
-                return result.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while its item was applied", e);
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import com.topup.common.db.Sql;
 import com.topup.merchant.LedgerService;
 import com.topup.notify.CallbackOrders;
 import com.topup.support.MerchantApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,14 +43,14 @@ class DispatchTogetherTest {
     LedgerService ledger;
     @Inject
     Sql sql;
+    @Inject
+    OpenAttempts open;
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void ordersDispatchedTogetherTwiceAtOnceBesidesTheConsumerEachFinishWithOneSuccessAndTheirMoneyMovedOnce() throws Exception {
-        List<String> items = IntStream.range(0, 30).mapToObj(i -> MerchantApi.orderJson(MerchantApi.uniqueOrderId("TG"),
-                MerchantApi.uniquePhone(), 1000)).toList();
-        List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
-                .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
-        assertEquals(30, orderIds.size());
+        List<String> orderIds = placeOrders(30, "TG");
 
         ExecutorService readers = Executors.newFixedThreadPool(2);
         try {
@@ -68,20 +69,47 @@ class DispatchTogetherTest {
         CallbackOrders.eventually(Duration.ofSeconds(60), "all 30 orders final", () -> sql.queryOne("""
                 select count(*) as open from topup_order where id = any(?) and status not in ('SUCCEEDED', 'FAILED', 'REVIEW')""",
                 row -> row.getLong("open"), (Object) orderIds.toArray(String[]::new)).orElseThrow() == 0);
-        for (String orderId : orderIds) {
-            List<Attempt> tried = QuarkusTransaction.requiringNew().call(() -> attempts.ofOrder(orderId));
-            assertTrue(tried.stream().filter(a -> a.status() == AttemptStatus.SUCCEEDED).count() <= 1,
-                    "at most one success for " + orderId + ": " + tried);
-        }
-        assertEquals(0L, sql.queryOne("""
-                select count(*) as overlapping from channel_attempt a join channel_attempt b
-                    on b.order_id = a.order_id and b.attempt_no > a.attempt_no
-                where a.order_id = any(?) and (a.finished_at is null or b.started_at < a.finished_at)""",
-                row -> row.getLong("overlapping"), (Object) orderIds.toArray(String[]::new)).orElseThrow(),
-                "no order had two attempts open at once");
+        assertTriedOneAtATimeAndSucceededAtMostOnce(orderIds);
         long demo = sql.queryOne("select merchant_id from topup_order where id = ?", row -> row.getLong("merchant_id"),
                 orderIds.get(0)).orElseThrow();
         assertTrue(ledger.reconcile(demo).balanced(), "every debit and refund once");
+    }
+
+    @Test
+    void pollsThatArriveWhilePlanningIsBusyWaitInTheInstanceAndArePlannedTogetherEachOrderOnce() throws Exception {
+        List<String> channels = sql.query("select code from channel", row -> row.getString("code"));
+        List<String> orderIds;
+        List<Future<?>> reads = new ArrayList<>();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            try (ChannelLockHolder held = ChannelLockHolder.ofAll(open, channels)) {
+                // the consumer's reads of these orders, and the test's four, find every channel locked
+                orderIds = placeOrders(20, "TG-WAIT");
+                List<List<String>> polls = List.of(orderIds.subList(0, 5), orderIds.subList(5, 10),
+                        orderIds.subList(10, 15), orderIds.subList(15, 20));
+                polls.subList(0, 2).forEach(poll -> reads.add(readers.submit(() -> dispatcher.dispatchAll(poll))));
+                CallbackOrders.eventually(Duration.ofSeconds(20), "both planning slots wait for a lock",
+                        () -> planningTransactionsWaiting() == 2);
+                polls.subList(2, 4).forEach(poll -> reads.add(readers.submit(() -> dispatcher.dispatchAll(poll))));
+                CallbackOrders.eventually(Duration.ofSeconds(20), "the later reads wait in the instance",
+                        () -> metrics.get("topup_dispatch_orders_waiting_to_plan").gauge().value() >= 10);
+                assertEquals(2, planningTransactionsWaiting(),
+                        "no third planning transaction while the two slots are busy");
+            }
+            for (Future<?> read : reads) {
+                read.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertTrue(metrics.get("topup_dispatch_planning_group_size").summary().max() >= 10,
+                "the reads that waited were planned in one transaction");
+        CallbackOrders.eventually(Duration.ofSeconds(60), "all 20 orders final", () -> sql.queryOne("""
+                select count(*) as open from topup_order where id = any(?) and status not in ('SUCCEEDED', 'FAILED', 'REVIEW')""",
+                row -> row.getLong("open"), (Object) orderIds.toArray(String[]::new)).orElseThrow() == 0);
+        assertEquals(20L, sql.queryLong("select count(*) from channel_attempt where order_id = any(?) and attempt_no = 1",
+                (Object) orderIds.toArray(String[]::new)), "every order planned");
+        assertTriedOneAtATimeAndSucceededAtMostOnce(orderIds);
     }
 
     @Test
@@ -138,6 +166,37 @@ class DispatchTogetherTest {
 
         QuarkusTransaction.requiringNew().run(() -> attempts.releaseQuota("sim-fast", null, order, FAR_DAY, 10_000));
         assertEquals(0, usage(stripe), "never below zero");
+    }
+
+    private void assertTriedOneAtATimeAndSucceededAtMostOnce(List<String> orderIds) {
+        for (String orderId : orderIds) {
+            List<Attempt> tried = QuarkusTransaction.requiringNew().call(() -> attempts.ofOrder(orderId));
+            assertTrue(tried.stream().filter(a -> a.status() == AttemptStatus.SUCCEEDED).count() <= 1,
+                    "at most one success for " + orderId + ": " + tried);
+        }
+        assertEquals(0L, sql.queryOne("""
+                select count(*) as overlapping from channel_attempt a join channel_attempt b
+                    on b.order_id = a.order_id and b.attempt_no > a.attempt_no
+                where a.order_id = any(?) and (a.finished_at is null or b.started_at < a.finished_at)""",
+                row -> row.getLong("overlapping"), (Object) orderIds.toArray(String[]::new)).orElseThrow(),
+                "no order had two attempts open at once");
+    }
+
+    private static List<String> placeOrders(int count, String prefix) {
+        List<String> items = IntStream.range(0, count).mapToObj(i -> MerchantApi.orderJson(MerchantApi.uniqueOrderId(prefix),
+                MerchantApi.uniquePhone(), 1000)).toList();
+        List<String> orderIds = MerchantApi.demo().post("/api/v1/orders/batch", "{\"orders\":[" + String.join(",", items) + "]}")
+                .then().statusCode(200).extract().jsonPath().getList("results.order.orderId", String.class);
+        assertEquals(count, orderIds.size());
+        return orderIds;
+    }
+
+    /**
+     * Transactions waiting for a lock: here, planning ones, for the channels' locks or for orders the other planning
+     * transaction has locked (the consumer's reads and the test's carry the same orders).
+     */
+    private long planningTransactionsWaiting() {
+        return sql.queryLong("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
     }
 
     private String status(String orderId) {

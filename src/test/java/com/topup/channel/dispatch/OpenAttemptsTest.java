@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class OpenAttemptsTest {
     @Test
     void aSecondTransactionCountsAChannelOnlyAfterTheFirstToCountItHasCommitted() throws Exception {
         String channel = channel();
-        try (Holder first = Holder.of(open, channel)) {
+        try (ChannelLockHolder first = ChannelLockHolder.of(open, channel)) {
             CompletableFuture<Integer> second = CompletableFuture.supplyAsync(
                     () -> QuarkusTransaction.requiringNew().call(() -> open.on(channel)));
             CallbackOrders.eventually(Duration.ofSeconds(10), "the second transaction waits for the channel's lock",
@@ -60,7 +59,7 @@ class OpenAttemptsTest {
             high = channel();
         }
         String higher = high;
-        try (Holder other = Holder.of(open, low)) {
+        try (ChannelLockHolder other = ChannelLockHolder.of(open, low)) {
             int[] seen = QuarkusTransaction.requiringNew().call(() -> new int[] {open.on(higher), open.on(low)});
             assertEquals(0, seen[0], "the higher channel is counted");
             assertEquals(Integer.MAX_VALUE, seen[1], "the lower one, held by the other transaction, counts as full");
@@ -72,7 +71,7 @@ class OpenAttemptsTest {
     void channelsCountedTogetherAreLockedTogetherUntilTheCommitAndCountedAgainAfter() throws Exception {
         String first = channel();
         String second = channel();
-        try (Holder both = Holder.ofAll(open, List.of(first, second))) {
+        try (ChannelLockHolder both = ChannelLockHolder.ofAll(open, List.of(first, second))) {
             CompletableFuture<Integer> other = CompletableFuture.supplyAsync(
                     () -> QuarkusTransaction.requiringNew().call(() -> open.on(second)));
             CallbackOrders.eventually(Duration.ofSeconds(10), "the other transaction waits for the second channel",
@@ -102,41 +101,5 @@ class OpenAttemptsTest {
         return sql.queryLong("""
                 select count(*) from pg_locks where locktype = 'advisory' and objid = ?::int::oid and not granted""",
                 channel.hashCode());
-    }
-
-    /** A transaction in another thread that has counted a channel and holds its lock until committed or closed. */
-    private record Holder(CountDownLatch release, CompletableFuture<Void> done) implements AutoCloseable {
-
-        static Holder of(OpenAttempts open, String channel) throws Exception {
-            return ofAll(open, List.of(channel));
-        }
-
-        static Holder ofAll(OpenAttempts open, List<String> channels) throws Exception {
-            CountDownLatch counted = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                open.countAll(channels);
-                counted.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            if (!counted.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the holding transaction did not count " + channels);
-            }
-            return new Holder(release, done);
-        }
-
-        void commit() throws Exception {
-            release.countDown();
-            done.get(10, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() throws Exception {
-            commit();
-        }
     }
 }

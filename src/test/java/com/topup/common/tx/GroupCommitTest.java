@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -195,6 +197,54 @@ class GroupCommitTest {
         assertEquals(1, results.stream().filter(r -> r.equals("IllegalStateException: Not applied")).count(),
                 results.toString());
         assertEquals("alone 5", commit.apply(5), "the next caller is not stuck behind them");
+    }
+
+    @Test
+    void aCallersItemsGoWithThoseWaitingBeforeThemOverAsManyGroupsAsTheyNeedEachAnsweredInItsPlace() throws Exception {
+        GroupCommit<Integer, String> commit = commit(3, item -> {
+            if (item == 4) {
+                throw new IllegalArgumentException("four");
+            }
+            return "alone " + item;
+        }, items -> items.stream().map(item -> item == 4 ? Optional.<String>empty() : Optional.of("together " + item))
+                .toList());
+        Future<String> blocker = callers.submit(() -> commit.apply(BLOCKER));
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
+        Future<String> earlier = callers.submit(() -> commit.apply(1));
+        while (commit.waitingCount() < 1) {
+            Thread.onSpinWait();
+        }
+        Future<List<CompletableFuture<String>>> mine = callers.submit(() -> commit.applyAll(List.of(2, 3, 4, 5, 6)));
+        while (commit.waitingCount() < 6) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
+        assertEquals("together 1", earlier.get(10, TimeUnit.SECONDS));
+        List<CompletableFuture<String>> results = mine.get(10, TimeUnit.SECONDS);
+        assertTrue(results.stream().allMatch(CompletableFuture::isDone), "returned once every item is applied");
+        assertEquals(List.of("together 2", "together 3", "IllegalArgumentException: four", "together 5", "together 6"),
+                results.stream().map(GroupCommitTest::outcome).toList());
+        assertEquals(List.of(List.of(1, 2, 3), List.of(4, 5, 6)), groups, "in arrival order, at most three a group");
+    }
+
+    @Test
+    void aCallersItemsAreAppliedOnceEachWhenAFailedGroupGoesOneByOne() {
+        GroupCommit<Integer, String> commit = commit(8, item -> "alone " + item, items -> {
+            throw new IllegalStateException("deadlock detected");
+        });
+        assertEquals(List.of("alone 1", "alone 2"), commit.applyAll(List.of(1, 2)).stream()
+                .map(GroupCommitTest::outcome).toList());
+        assertEquals(List.of("alone 1", "alone 2"), appliedAlone);
+        assertEquals(1, splits.get());
+    }
+
+    private static String outcome(CompletableFuture<String> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        }
     }
 
     private static void await(CountDownLatch latch) {
