@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Items that blocking callers hand in one at a time, applied several in one transaction when they arrive together
- * (a group commit). At most {@code groupsAtOnce} groups are applied at a time. A caller that finds one of them free
- * takes every item waiting (at most {@code maxGroup}) and applies them together; the callers that arrived meanwhile
+ * Items that blocking callers hand in, one or several at a time, applied several in one transaction when they arrive
+ * together (a group commit). At most {@code groupsAtOnce} groups are applied at a time. A caller that finds one of them
+ * free takes every item waiting (at most {@code maxGroup}) and applies them together; the callers that arrived meanwhile
  * wait, then find their results ready or take the next group. So while the load leaves a group free, every item goes
  * at once, alone; when it does not, the groups grow by themselves. {@code together} may leave an item out (an empty
  * result): it is applied alone after the group commits. When the group's transaction fails, its items are applied
