@@ -120,14 +120,7 @@ public interface ChannelHealthConfig {
         @WithDefault("3h")
         Duration lookback();
 
-        /**
-         * Each round re-reads attempts finished this far before the newest one it knew, so an attempt whose
-         * transaction committed late is not missed (attempts already learnt are skipped by id).
-         */
-        @WithDefault("5s")
-        Duration overlap();
-
-        /** How often each instance reads the attempts finished since its last round. */
+        /** How often each instance reads the attempts whose finishes committed since its last round. */
         @WithDefault("1s")
         Duration refreshInterval();
     }

@@ -3,9 +3,8 @@ package com.topup.channel.health;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,15 +17,16 @@ public class ChannelPredictions {
 
     private static final Logger LOG = Logger.getLogger(ChannelPredictions.class);
     private static final int BATCH = 5_000;
+    private static final Comparator<FinishedAttempts.Row> FINISH_ORDER = Comparator
+            .comparing((FinishedAttempts.Row row) -> row.observation().finishedAt()).thenComparing(FinishedAttempts.Row::id);
 
     private final FinishedAttempts attempts;
     private final HealthClock clock;
     private final ChannelHealthConfig.Prediction config;
     private final SuccessModel model;
     private final PredictionCalibration calibration;
-    /** Attempts learnt that finished within the overlap before {@link #newest}: id → finish time. */
-    private final Map<String, Instant> recent = new HashMap<>();
-    private Instant newest;
+    /** What the rounds have read up to, and where an unfinished round goes on from. */
+    private final ReadPosition position = new ReadPosition();
     private boolean failing;
 
     ChannelPredictions(FinishedAttempts attempts, HealthClock clock, ChannelHealthConfig config,
@@ -64,35 +64,62 @@ public class ChannelPredictions {
         }
     }
 
-    /** Learns every attempt finished since the last round (the lookback on the first round). */
+    /**
+     * Learns every attempt whose finish this instance has not read: on the first round, those finished within the
+     * lookback; then those committed since the last round, however late after their finish time. Each page is learnt
+     * in the order its attempts finished. A round that fails goes on next time from its last page read, under the
+     * same snapshot, so no attempt is learnt twice or missed.
+     */
     public synchronized void catchUp() {
-        if (newest == null) {
-            newest = clock.now().minus(config.lookback());
+        if (position.until == null) {
+            position.until = attempts.snapshot();
+            position.afterXid = position.from == null ? null : attempts.oldestUnseen(position.from);
         }
-        Instant cursor = newest.minus(config.overlap());
-        while (true) {
-            List<FinishedAttempts.Row> rows = attempts.after(cursor, BATCH);
-            for (FinishedAttempts.Row row : rows) {
-                Instant finished = row.observation().finishedAt();
-                if (recent.putIfAbsent(row.id(), finished) == null) {
-                    SuccessModel.Observation o = row.observation();
-                    SuccessModel.Learnt learnt = model.learn(o);
-                    calibration.record(o.channel(), learnt.before().success(), o.succeeded(), finished.toEpochMilli());
-                    if (learnt.change() != null) {
-                        logChange(learnt.change());
-                    }
-                }
-                if (finished.isAfter(newest)) {
-                    newest = finished;
-                }
+        if (position.from == null) {
+            catchUpWithin(clock.now().minus(config.lookback()));
+        } else {
+            catchUpCommitted();
+        }
+        position.roundRead();
+    }
+
+    private void catchUpWithin(Instant since) {
+        if (position.afterFinished == null) {
+            position.afterFinished = since;
+        }
+        List<FinishedAttempts.Row> rows;
+        do {
+            rows = attempts.seenBy(position.until, since, position.afterFinished, position.afterId, BATCH);
+            learn(rows);
+            if (!rows.isEmpty()) {
+                FinishedAttempts.Row last = rows.get(rows.size() - 1);
+                position.afterFinished = last.observation().finishedAt();
+                position.afterId = last.id();
             }
-            Instant horizon = newest.minus(config.overlap());
-            recent.values().removeIf(finished -> finished.isBefore(horizon));
-            if (rows.size() < BATCH) {
-                return;
+        } while (rows.size() == BATCH);
+    }
+
+    private void catchUpCommitted() {
+        List<FinishedAttempts.Row> rows;
+        do {
+            rows = attempts.committedBetween(position.from, position.until, position.afterXid, position.afterId, BATCH);
+            learn(rows.stream().sorted(FINISH_ORDER).toList());
+            if (!rows.isEmpty()) {
+                FinishedAttempts.Row last = rows.get(rows.size() - 1);
+                position.afterXid = last.finishXid();
+                position.afterId = last.id();
             }
-            // a full batch: go on from its last attempt (ties at that instant are read again and skipped by id)
-            cursor = rows.get(rows.size() - 1).observation().finishedAt().minusMillis(1);
+        } while (rows.size() == BATCH);
+    }
+
+    private void learn(List<FinishedAttempts.Row> rows) {
+        for (FinishedAttempts.Row row : rows) {
+            SuccessModel.Observation o = row.observation();
+            SuccessModel.Learnt learnt = model.learn(o);
+            calibration.record(o.channel(), learnt.before().success(), o.succeeded(), o.finishedAt().toEpochMilli());
+            if (learnt.change() != null) {
+                logChange(learnt.change());
+            }
         }
     }
 
@@ -108,8 +135,32 @@ public class ChannelPredictions {
     public synchronized void relearn() {
         model.clear();
         calibration.clear();
-        recent.clear();
-        newest = null;
+        position.forget();
         catchUp();
+    }
+
+    /**
+     * The snapshot the last whole round read up to ({@code from}; null before the first), the one the current round
+     * reads up to ({@code until}; null between rounds), and the last attempt the current round has read.
+     */
+    private static final class ReadPosition {
+        private String from;
+        private String until;
+        private Instant afterFinished;
+        private String afterXid;
+        private String afterId = "";
+
+        void roundRead() {
+            from = until;
+            until = null;
+            afterFinished = null;
+            afterXid = null;
+            afterId = "";
+        }
+
+        void forget() {
+            from = null;
+            roundRead();
+        }
     }
 }
