@@ -29,9 +29,16 @@ final class OrderSubmitter {
     }
 
     private final SignedMerchantClient merchant;
+    private final String notifyUrl;
 
     OrderSubmitter(SignedMerchantClient merchant) {
+        this(merchant, null);
+    }
+
+    /** Every order asks for its result callback at {@code notifyUrl} (none when null). */
+    OrderSubmitter(SignedMerchantClient merchant, String notifyUrl) {
         this.merchant = merchant;
+        this.notifyUrl = notifyUrl;
     }
 
     /** One order every 1/rate seconds, whatever the answers' latency (the platform sees a steady arrival rate). */
@@ -43,7 +50,7 @@ final class OrderSubmitter {
         for (int i = 0; i < orders.size(); i++) {
             int position = i;
             LockSupport.parkNanos(start + position * interval - System.nanoTime());
-            pending.add(merchant.post("/api/v1/orders", orders.get(position).requestJson(run))
+            pending.add(merchant.post("/api/v1/orders", orders.get(position).requestJson(run, notifyUrl))
                     .whenComplete((response, error) -> collector.single(position, response, error)));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
@@ -57,7 +64,7 @@ final class OrderSubmitter {
         for (int i = 0; i < orders.size(); i++) {
             int position = i;
             permits.acquire();
-            merchant.post("/api/v1/orders", orders.get(position).requestJson(run)).whenComplete((response, error) -> {
+            merchant.post("/api/v1/orders", orders.get(position).requestJson(run, notifyUrl)).whenComplete((response, error) -> {
                 try {
                     collector.single(position, response, error);
                 } finally {
@@ -75,7 +82,7 @@ final class OrderSubmitter {
     Submission batch(List<PlannedOrder> orders, String run) {
         StringBuilder body = new StringBuilder("{\"orders\":[");
         for (int i = 0; i < orders.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(orders.get(i).requestJson(run));
+            body.append(i == 0 ? "" : ",").append(orders.get(i).requestJson(run, notifyUrl));
         }
         body.append("]}");
         Collector collector = new Collector(orders.size());

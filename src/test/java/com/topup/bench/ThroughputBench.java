@@ -52,6 +52,8 @@ public final class ThroughputBench {
     private static final long SUPPLIER_MILLIS = 220;
     /** Idle time after the run before the app's memory is read again (what it keeps once a burst is over). */
     private static final Duration IDLE_AFTER = Duration.ofSeconds(90);
+    /** How long after the last order is final the merchant callbacks still have to arrive. */
+    private static final Duration CALLBACK_PATIENCE = Duration.ofSeconds(30);
     private static final List<SupplierPlan> SUPPLIERS = List.of(
             allSucceed("sim-fast", 9_720, "CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM"),
             allSucceed("sim-cheap", 9_480, "CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM"),
@@ -74,8 +76,13 @@ public final class ThroughputBench {
         int paced = pacedRates.stream().mapToInt(rate -> (int) (rate * PACED_FOR.toSeconds())).sum();
         System.out.printf("End-to-end throughput: %d orders (%d in flight), then %d batches of %d; every simulated supplier"
                 + " succeeds, submit answer ~20 ms, result median 200 ms (p95 300 ms)%n", orders, IN_FLIGHT, batches, batch);
+        boolean notify = "on".equals(System.getenv("TOPUP_BENCH_NOTIFY"));
+        System.out.println(notify ? "Every order asks for its result callback (TOPUP_BENCH_NOTIFY=on), to a receiver in"
+                + " the load generator that answers 200." : "The orders ask for no result callback (TOPUP_BENCH_NOTIFY=on"
+                + " would have them do so).");
         System.out.println(MachineLine.now());
-        try (BenchStack stack = BenchStack.start("throughput-bench")) {
+        try (BenchStack stack = BenchStack.start("throughput-bench");
+             MerchantCallbackReceiver receiver = notify ? MerchantCallbackReceiver.start() : null) {
             LocalApp app = stack.freshApp("throughput");
             ProcessMemory afterStart = ProcessMemory.of(app.pid());
             StaffClient staff = new StaffClient(app.url(), stack.realmUrl());
@@ -86,7 +93,8 @@ public final class ThroughputBench {
             }
             staff.post("admin", "/admin/api/merchants/demo-merchant/credits", Map.of("amount",
                     CREDIT_PER_ORDER_FEN * (warmUpRoom + orders + (long) batches * batch + paced + backlog), "note", "throughput bench"), 200);
-            OrderSubmitter submitter = new OrderSubmitter(SignedMerchantClient.demo(app.url()));
+            OrderSubmitter submitter = new OrderSubmitter(SignedMerchantClient.demo(app.url()),
+                    receiver == null ? null : receiver.url());
             List<PlannedOrder> stream = OrderStream.of(warmUpRoom + orders + batches * batch + paced + backlog, SEED);
             try (Connection db = stack.openDatabase()) {
                 FinalStateWatch watch = new FinalStateWatch(db);
@@ -104,6 +112,7 @@ public final class ThroughputBench {
                 System.out.println(appThreads(appThreadsBefore, ProcessCpu.byThreadKind(app.pid()), done.size()));
                 statements.report(done.size(), STATEMENTS_SHOWN).forEach(System.out::println);
                 System.out.println(StageTimes.of(db, run.accepted()));
+                printCallbacks(receiver, done);
 
                 List<Long> batchMillis = new ArrayList<>();
                 int refusedBatches = 0;
@@ -131,11 +140,15 @@ public final class ThroughputBench {
                     int count = (int) (rate * PACED_FOR.toSeconds());
                     OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
                     next += count;
-                    printPaced(rate, sent, awaitAll(watch, sent, "paced " + rate + "/s").values());
+                    Collection<FinalOrder> pacedDone = awaitAll(watch, sent, "paced " + rate + "/s").values();
+                    printPaced(rate, sent, pacedDone);
                     System.out.println(StageTimes.of(db, sent.accepted()));
+                    printCallbacks(receiver, pacedDone);
                 }
                 OrderSubmitter.Submission piled = submitter.batches(stream.subList(next, next + backlog), "K", BACKLOG_BATCH);
-                printBacklog(piled, awaitAll(watch, piled, "backlog").values());
+                Collection<FinalOrder> backlogDone = awaitAll(watch, piled, "backlog").values();
+                printBacklog(piled, backlogDone);
+                printCallbacks(receiver, backlogDone);
             }
             ProcessMemory afterRun = ProcessMemory.of(app.pid());
             Thread.sleep(IDLE_AFTER.toMillis());
@@ -143,6 +156,13 @@ public final class ThroughputBench {
             System.out.printf("app memory: RSS after start %d MB; peak %d MB; at the end of the run %d MB (%d threads);"
                             + " after %d s idle %d MB (%d threads)%n", afterStart.rssMb(), afterRun.peakRssMb(),
                     afterRun.rssMb(), afterRun.threads(), IDLE_AFTER.toSeconds(), idle.rssMb(), idle.threads());
+        }
+    }
+
+    private static void printCallbacks(MerchantCallbackReceiver receiver, Collection<FinalOrder> done)
+            throws InterruptedException {
+        if (receiver != null) {
+            System.out.println("  " + receiver.report(done, CALLBACK_PATIENCE));
         }
     }
 
