@@ -55,16 +55,15 @@ public class NotificationService {
     }
 
     /**
-     * As {@link #orderFinished(String)}, with the order as the transaction that finished it read it: no second read.
-     *
-     * @return the event id, or empty when the order has no notifyUrl.
+     * As {@link #orderFinished(String)} for orders a transaction finished together, with each order as it read it:
+     * no second read, and the callbacks stored in one round trip.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> orderFinished(OrderFinished finished) {
-        if (finished.notifyUrl() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(enqueue(finished.orderId(), finished.merchantId(), finished.notifyUrl(), finished.order()));
+    public void ordersFinished(List<OrderFinished> finished) {
+        Instant now = now();
+        store.createAll(finished.stream().filter(order -> order.notifyUrl() != null)
+                .map(order -> notification(order.orderId(), order.merchantId(), order.notifyUrl(), order.order(), now))
+                .toList());
     }
 
     /**
@@ -106,10 +105,19 @@ public class NotificationService {
     }
 
     private String enqueue(String orderId, long merchantId, String notifyUrl, OrderView order) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        NotificationStore.NewNotification notification = notification(orderId, merchantId, notifyUrl, order, now());
+        store.createAll(List.of(notification));
+        return notification.eventId();
+    }
+
+    private NotificationStore.NewNotification notification(String orderId, long merchantId, String notifyUrl,
+                                                           OrderView order, Instant now) {
         String eventId = EventIds.next(now);
-        store.create(orderId, merchantId, notifyUrl, eventId, body(order, eventId), now);
-        return eventId;
+        return new NotificationStore.NewNotification(eventId, orderId, merchantId, notifyUrl, body(order, eventId), now);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String body(OrderView order, String eventId) {

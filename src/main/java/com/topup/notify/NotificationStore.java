@@ -2,8 +2,6 @@ package com.topup.notify;
 
 import com.topup.common.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,78 +27,76 @@ public class NotificationStore {
                 next_attempt_at = ?
             from due, merchant m
             where n.id = due.id and m.id = n.merchant_id
-            returning n.id, n.event_id, n.url, n.body, n.attempts, m.code as merchant_code""";
+            returning n.id, n.event_id, n.url, n.body, n.attempts, n.first_attempt_at, m.code as merchant_code""";
 
-    private final EntityManager em;
+    /**
+     * Logs an attempt and, in the same statement, moves the callback on if it is still PENDING under this attempt's
+     * claim (a later claim, or an operator, may have taken it over; then only the attempt is logged).
+     */
+    private static final String RECORD = """
+            with logged as (
+                insert into merchant_notification_attempt
+                    (notification_id, attempt_no, attempted_at, http_status, latency_ms, error)
+                values (?, ?, ?, ?, ?, ?))
+            update merchant_notification
+            set status = ?, next_attempt_at = ?, finished_at = ?, last_http_status = ?, last_error = ?
+            where id = ? and status = 'PENDING' and attempts = ?""";
+
+    private static final String CREATE = """
+            insert into merchant_notification (event_id, order_id, merchant_id, url, body, status, attempts, created_at,
+                                               next_attempt_at)
+            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""";
+
     private final Sql sql;
     private final NotificationSignal signal;
 
-    public NotificationStore(EntityManager em, Sql sql, NotificationSignal signal) {
-        this.em = em;
+    public NotificationStore(Sql sql, NotificationSignal signal) {
         this.sql = sql;
         this.signal = signal;
     }
 
-    /** Stores a callback due now; the worker is woken when the caller's transaction commits. */
+    /** A callback to store, due at {@code createdAt}. */
+    public record NewNotification(String eventId, String orderId, long merchantId, String url, String body,
+                                  Instant createdAt) {
+    }
+
+    /** Stores callbacks due now, in one round trip; the worker is woken when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MerchantNotification create(String orderId, long merchantId, String url, String eventId, String body, Instant now) {
-        MerchantNotification n = new MerchantNotification();
-        n.eventId = eventId;
-        n.orderId = orderId;
-        n.merchantId = merchantId;
-        n.url = url;
-        n.body = body;
-        n.status = NotificationStatus.PENDING;
-        n.createdAt = now;
-        n.nextAttemptAt = now;
-        em.persist(n);
+    public void createAll(List<NewNotification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        sql.batch(CREATE, notifications.stream().map(n -> new Object[] {n.eventId(), n.orderId(), n.merchantId(), n.url(),
+                n.body(), n.createdAt(), n.createdAt()}).toList());
         signal.afterCommit();
-        return n;
     }
 
     /** Reserves up to {@code limit} due callbacks for one attempt each, skipping those another instance holds. */
     @Transactional
     public List<ClaimedNotification> claimDue(int limit, Instant now, Duration lease) {
         return sql.query(CLAIM, row -> new ClaimedNotification(row.getLong("id"), row.getString("event_id"),
-                        row.getString("url"), row.getString("body"), row.getInt("attempts"), row.getString("merchant_code")),
+                        row.getString("url"), row.getString("body"), row.getInt("attempts"), row.getString("merchant_code"),
+                        Sql.instant(row, "first_attempt_at")),
                 now, limit, now, now, now.plus(lease));
     }
 
-    /** Logs the attempt and, unless a later claim has taken over, moves the callback on. */
-    @Transactional
+    /**
+     * Logs the attempt and, unless a later claim has taken over, moves the callback on: one statement, committed on
+     * its own (no transaction around it, so no round trips to open and commit one).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DeliveryResult record(ClaimedNotification claimed, AttemptOutcome outcome, RetrySchedule schedule) {
-        NotificationAttempt attempt = new NotificationAttempt();
-        attempt.notificationId = claimed.id();
-        attempt.attemptNo = claimed.attemptNo();
-        attempt.attemptedAt = outcome.at();
-        attempt.httpStatus = outcome.httpStatus();
-        attempt.latencyMs = outcome.latencyMs();
-        attempt.error = outcome.error();
-        em.persist(attempt);
-
-        MerchantNotification n = em.find(MerchantNotification.class, claimed.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (n.status != NotificationStatus.PENDING || n.attempts != claimed.attemptNo()) {
-            return DeliveryResult.SUPERSEDED;
-        }
-        n.lastHttpStatus = outcome.httpStatus();
-        n.lastError = outcome.error();
         Instant finished = outcome.at().plusMillis(outcome.latencyMs());
-        if (outcome.delivered()) {
-            return finish(n, NotificationStatus.DELIVERED, finished);
-        }
-        var next = schedule.nextAttempt(n.firstAttemptAt, claimed.attemptNo(), finished);
-        if (next.isEmpty()) {
-            return finish(n, NotificationStatus.UNDELIVERED, finished);
-        }
-        n.nextAttemptAt = next.get();
-        return DeliveryResult.RETRY;
-    }
-
-    private static DeliveryResult finish(MerchantNotification n, NotificationStatus status, Instant at) {
-        n.status = status;
-        n.finishedAt = at;
-        n.nextAttemptAt = null;
-        return status == NotificationStatus.DELIVERED ? DeliveryResult.DELIVERED : DeliveryResult.UNDELIVERED;
+        Instant next = outcome.delivered() ? null
+                : schedule.nextAttempt(claimed.firstAttemptAt(), claimed.attemptNo(), finished).orElse(null);
+        DeliveryResult result = outcome.delivered() ? DeliveryResult.DELIVERED
+                : next == null ? DeliveryResult.UNDELIVERED : DeliveryResult.RETRY;
+        NotificationStatus status = outcome.delivered() ? NotificationStatus.DELIVERED
+                : next == null ? NotificationStatus.UNDELIVERED : NotificationStatus.PENDING;
+        int moved = sql.update(RECORD, claimed.id(), claimed.attemptNo(), outcome.at(), outcome.httpStatus(),
+                outcome.latencyMs(), outcome.error(), status.name(), next, next == null ? finished : null,
+                outcome.httpStatus(), outcome.error(), claimed.id(), claimed.attemptNo());
+        return moved == 1 ? result : DeliveryResult.SUPERSEDED;
     }
 
     @Transactional

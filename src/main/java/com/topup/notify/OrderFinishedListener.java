@@ -1,10 +1,10 @@
 package com.topup.notify;
 
-import com.topup.order.OrderFinished;
+import com.topup.order.OrdersFinished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Queues the merchant callback inside the transaction that finished the order. */
+/** Queues the merchant callbacks inside the transaction that finished the orders, all in one round trip. */
 @ApplicationScoped
 public class OrderFinishedListener {
 
@@ -14,7 +14,7 @@ public class OrderFinishedListener {
         this.notifications = notifications;
     }
 
-    void onFinished(@Observes OrderFinished finished) {
-        notifications.orderFinished(finished);
+    void onFinished(@Observes OrdersFinished finished) {
+        notifications.ordersFinished(finished.orders());
     }
 }

@@ -1,8 +1,7 @@
 package com.topup.order;
 
 /**
- * Fired inside the transaction that moved an order to a final state (observers act in that transaction), with the
- * order as that transaction left it.
+ * One order a transaction moved to a final state ({@link OrdersFinished}), as that transaction left it.
  *
  * @param notifyUrl where the merchant wants to hear of it; null when it does not
  */

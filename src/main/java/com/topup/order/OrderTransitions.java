@@ -21,8 +21,8 @@ import java.util.Optional;
  * The order's state machine after intake. Every move is a guarded update (expected states, version bumped) inside
  * the caller's transaction, which has locked the order with {@link #lockForWork}; a move that does not apply (a
  * late callback, a second instance, a repair) changes nothing and says so. Each change goes to
- * topup.order-events through the outbox; a final state also tells {@link OrderFinished} observers (the merchant
- * callback) in the same transaction.
+ * topup.order-events through the outbox; a final state also tells {@link OrdersFinished} observers (the merchant
+ * callback, the repairs it settles) in the same transaction, once for the orders a step moved together.
  */
 @ApplicationScoped
 public class OrderTransitions {
@@ -30,10 +30,10 @@ public class OrderTransitions {
     private final Sql sql;
     private final LedgerService ledger;
     private final OutboxWriter outbox;
-    private final Event<OrderFinished> finished;
+    private final Event<OrdersFinished> finished;
     private final MeterRegistry metrics;
 
-    public OrderTransitions(Sql sql, LedgerService ledger, OutboxWriter outbox, Event<OrderFinished> finished,
+    public OrderTransitions(Sql sql, LedgerService ledger, OutboxWriter outbox, Event<OrdersFinished> finished,
                             MeterRegistry metrics) {
         this.sql = sql;
         this.ledger = ledger;
@@ -116,7 +116,7 @@ public class OrderTransitions {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean succeed(String orderId, Instant now) {
         Optional<CurrentOrder> moved = move(SUCCEED, "'PROCESSING', 'REVIEW'", orderId, now, now);
-        moved.ifPresent(order -> publishFinal(order, OrderStatus.SUCCEEDED));
+        moved.ifPresent(order -> publishFinal(List.of(order), OrderStatus.SUCCEEDED));
         return moved.isPresent();
     }
 
@@ -139,7 +139,7 @@ public class OrderTransitions {
                 where m.id = o.merchant_id and o.id = any(?) and o.status = 'PROCESSING'
                 returning %s, o.merchant_id, o.notify_url""".formatted(SUCCEED, OrderRows.VIEW_COLUMNS), orderIds.size(),
                 now, now, orderIds.toArray(String[]::new));
-        orderIds.forEach(id -> publishFinal(moved.get(id), OrderStatus.SUCCEEDED));
+        publishFinal(orderIds.stream().map(moved::get).toList(), OrderStatus.SUCCEEDED);
     }
 
     /** Not final yet → FAILED, and the price goes back to the merchant's balance in the same transaction. */
@@ -150,7 +150,7 @@ public class OrderTransitions {
                 version = o.version + 1""", "'PENDING', 'PROCESSING', 'REVIEW'", orderId, failureCode, now, now);
         moved.ifPresent(order -> {
             ledger.refundOrder(order.merchantId(), order.view().price(), orderId);
-            publishFinal(order, OrderStatus.FAILED);
+            publishFinal(List.of(order), OrderStatus.FAILED);
         });
         return moved.isPresent();
     }
@@ -181,7 +181,7 @@ public class OrderTransitions {
                 "'FAILED'", orderId, now, now);
         moved.ifPresent(order -> {
             ledger.rechargeOrder(order.merchantId(), order.view().price(), orderId);
-            publishFinal(order, OrderStatus.SUCCEEDED);
+            publishFinal(List.of(order), OrderStatus.SUCCEEDED);
         });
         return moved.isPresent();
     }
@@ -234,11 +234,12 @@ public class OrderTransitions {
         outbox.append(OrderStore.ORDER_EVENTS_TOPIC, order.view().orderId(), OrderEvent.of(type, order.merchantCode(), order.view()));
     }
 
-    /** Publishes the final state and tells the observers, with the order as this transaction left it. */
-    private void publishFinal(CurrentOrder order, OrderStatus status) {
-        publish(order, "ORDER_" + status.name());
-        finished.fire(new OrderFinished(order.view().orderId(), status, order.view(), order.merchantId(), order.notifyUrl()));
-        metrics.counter("topup_orders_finished_total", "status", status.name()).increment();
+    /** Publishes the orders' final state and tells the observers once, with the orders as this transaction left them. */
+    private void publishFinal(List<CurrentOrder> orders, OrderStatus status) {
+        orders.forEach(order -> publish(order, "ORDER_" + status.name()));
+        finished.fire(new OrdersFinished(orders.stream().map(order -> new OrderFinished(order.view().orderId(), status,
+                order.view(), order.merchantId(), order.notifyUrl())).toList()));
+        metrics.counter("topup_orders_finished_total", "status", status.name()).increment(orders.size());
     }
 
     private record CurrentOrder(OrderView view, String merchantCode, long merchantId, String notifyUrl) {

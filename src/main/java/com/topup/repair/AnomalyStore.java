@@ -80,13 +80,20 @@ public class AnomalyStore {
                 where id = ? and status = 'OPEN'""", resolution.name(), by, reason, outcome, now, id) == 1;
     }
 
-    /** Open anomalies of these kinds on the order, locked: the order finished and they need no person any more. */
+    /** An anomaly and the order it is about. */
+    public record OrderAnomaly(long id, String orderId) {
+    }
+
+    /**
+     * Open anomalies of these kinds on the orders, locked in id order: the orders finished and they need no person
+     * any more.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Long> lockOpenOfOrder(String orderId, List<AnomalyKind> kinds) {
+    public List<OrderAnomaly> lockOpenOfOrders(List<String> orderIds, List<AnomalyKind> kinds) {
         return sql.query("""
-                        select id from anomaly where order_id = ? and status = 'OPEN' and kind = any(?)
-                        order by id for update""", row -> row.getLong("id"), orderId,
-                kinds.stream().map(Enum::name).toArray(String[]::new));
+                        select id, order_id from anomaly where order_id = any(?) and status = 'OPEN' and kind = any(?)
+                        order by id for update""", row -> new OrderAnomaly(row.getLong("id"), row.getString("order_id")),
+                orderIds.toArray(String[]::new), kinds.stream().map(Enum::name).toArray(String[]::new));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

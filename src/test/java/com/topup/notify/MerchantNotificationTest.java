@@ -53,6 +53,9 @@ class MerchantNotificationTest {
     @Inject
     Sql sql;
 
+    @Inject
+    NotifyConfig config;
+
     @Test
     void finishedOrderIsCalledBackSignedWithTheOrderBody() throws Exception {
         String inbox = CallbackOrders.newInbox();
@@ -183,6 +186,39 @@ class MerchantNotificationTest {
         assertEquals(2, view.attempts());
         assertEquals(List.of(2), view.attemptLog().stream().map(NotificationView.AttemptView::attemptNo).toList());
         assertEquals("E-RESTART-" + orderId, TestMerchantReceiver.received(inbox).get(0).eventId());
+    }
+
+    @Test
+    void anAttemptWhoseClaimAnotherTookOverIsLoggedAndChangesNothing() {
+        String orderId = CallbackOrders.place("http://127.0.0.1:1/never");
+        sql.update("update topup_order set status = 'SUCCEEDED', finished_at = now() where id = ?", orderId);
+        String eventId = "E-TAKEN-" + orderId;
+        // attempt 2 holds the claim now (due again only after its lease), so the worker leaves it alone
+        QuarkusTransaction.requiringNew().run(() -> sql.update("""
+                insert into merchant_notification (event_id, order_id, merchant_id, url, body, status, attempts,
+                    created_at, first_attempt_at, last_attempt_at, next_attempt_at)
+                select ?, id, merchant_id, notify_url, '{}', 'PENDING', 2, now(), now(), now(), now() + interval '1 hour'
+                from topup_order where id = ?""", eventId, orderId));
+        long id = sql.queryLong("select id from merchant_notification where event_id = ?", eventId);
+        RetrySchedule schedule = RetrySchedule.of(config);
+        Instant firstAttempt = Instant.now();
+
+        ClaimedNotification lapsed = new ClaimedNotification(id, eventId, "http://127.0.0.1:1/never", "{}", 1, "m", firstAttempt);
+        assertEquals(DeliveryResult.SUPERSEDED, store.record(lapsed, AttemptOutcome.answered(Instant.now(), 200, 15), schedule));
+        NotificationView taken = view(orderId, eventId);
+        assertEquals("PENDING", taken.status(), "the claim's holder decides");
+        assertNull(taken.lastHttpStatus());
+        assertEquals(List.of(1), taken.attemptLog().stream().map(NotificationView.AttemptView::attemptNo).toList(),
+                "the lapsed attempt is logged all the same");
+
+        ClaimedNotification holder = new ClaimedNotification(id, eventId, "http://127.0.0.1:1/never", "{}", 2, "m", firstAttempt);
+        assertEquals(DeliveryResult.DELIVERED, store.record(holder, AttemptOutcome.answered(Instant.now(), 204, 12), schedule));
+        NotificationView delivered = view(orderId, eventId);
+        assertEquals("DELIVERED", delivered.status());
+        assertEquals(204, delivered.lastHttpStatus());
+        assertNull(delivered.nextAttemptAt());
+        assertNotNull(delivered.finishedAt());
+        assertEquals(List.of(1, 2), delivered.attemptLog().stream().map(NotificationView.AttemptView::attemptNo).toList());
     }
 
     @Test

@@ -47,6 +47,7 @@ class CallbacksTogetherTest {
     void removeTheUnchargedOrders() {
         // orders that were never charged: no scanner and no ledger check may meet them
         String[] ids = orders.toArray(String[]::new);
+        sql.update("delete from anomaly where order_id = any(?)", (Object) ids);
         sql.update("delete from channel_attempt where order_id = any(?)", (Object) ids);
         sql.update("delete from topup_order where id = any(?)", (Object) ids);
     }
@@ -93,6 +94,39 @@ class CallbacksTogetherTest {
             String orderId = AttemptIds.orderOf(attemptId).orElseThrow();
             assertEquals(attemptId.equals(plain) || attemptId.equals(secondPlain) ? 1 : 0,
                     finished.timesTold(orderId), "told finished once, or not at all: " + orderId);
+        }
+    }
+
+    @Test
+    void ordersThatSucceedTogetherStoreTheirMerchantCallbacksAndSettleTheirAnomaliesInTheSameTransaction() {
+        String notified = processing("sim-fast", null);
+        String quiet = processing("sim-fast", null);
+        String notifiedOrder = AttemptIds.orderOf(notified).orElseThrow();
+        String quietOrder = AttemptIds.orderOf(quiet).orElseThrow();
+        sql.update("update topup_order set notify_url = 'http://127.0.0.1:1/results' where id = ?", notifiedOrder);
+        for (String orderId : List.of(notifiedOrder, quietOrder)) {
+            sql.update("""
+                    insert into anomaly (kind, dedupe_key, order_id, created_at)
+                    values ('STUCK_PROCESSING', 'STUCK_PROCESSING:' || ?, ?, now())""", orderId, orderId);
+        }
+        Instant at = Instant.now();
+
+        // looked at inside the finishing transaction, then rolled back: no callback goes out to the merchant
+        QuarkusTransaction.begin();
+        try {
+            assertEquals(List.of(Optional.of(ReportResult.APPLIED), Optional.of(ReportResult.APPLIED)),
+                    callbacks.appliedTogether(List.of(received(at, notified, ChannelStatus.SUCCEEDED, "REF-N", null),
+                            received(at, quiet, ChannelStatus.SUCCEEDED, "REF-Q", null))));
+            assertEquals(List.of(notifiedOrder + "|PENDING|http://127.0.0.1:1/results"), sql.query("""
+                            select order_id || '|' || status || '|' || url as line from merchant_notification
+                            where order_id = any(?)""", row -> row.getString("line"),
+                    (Object) new String[] {notifiedOrder, quietOrder}), "one callback, for the order that asked for one");
+            for (String orderId : List.of(notifiedOrder, quietOrder)) {
+                assertEquals("RESOLVED", sql.queryText("select status from anomaly where order_id = ?", orderId),
+                        "the order finished: its stuck anomaly needs no person");
+            }
+        } finally {
+            QuarkusTransaction.rollback();
         }
     }
 

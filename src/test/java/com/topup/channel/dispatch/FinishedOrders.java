@@ -1,6 +1,6 @@
 package com.topup.channel.dispatch;
 
-import com.topup.order.OrderFinished;
+import com.topup.order.OrdersFinished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
@@ -12,8 +12,8 @@ public class FinishedOrders {
 
     private final Map<String, Integer> told = new ConcurrentHashMap<>();
 
-    void onFinished(@Observes OrderFinished order) {
-        told.merge(order.orderId(), 1, Integer::sum);
+    void onFinished(@Observes OrdersFinished finished) {
+        finished.orderIds().forEach(id -> told.merge(id, 1, Integer::sum));
     }
 
     public int timesTold(String orderId) {
