@@ -17,8 +17,9 @@ public class ChannelPredictions {
 
     private static final Logger LOG = Logger.getLogger(ChannelPredictions.class);
     private static final int BATCH = 5_000;
-    private static final Comparator<FinishedAttempts.Row> FINISH_ORDER = Comparator
-            .comparing((FinishedAttempts.Row row) -> row.observation().finishedAt()).thenComparing(FinishedAttempts.Row::id);
+    private static final Comparator<FinishedAttempts.Row> FINISH_ORDER =
+            Comparator.comparing((FinishedAttempts.Row row) -> row.observation().finishedAt())
+                    .thenComparing(FinishedAttempts.Row::id);
 
     private final FinishedAttempts attempts;
     private final HealthClock clock;
@@ -73,7 +74,6 @@ public class ChannelPredictions {
     public synchronized void catchUp() {
         if (position.until == null) {
             position.until = attempts.snapshot();
-            position.afterXid = position.from == null ? null : attempts.oldestUnseen(position.from);
         }
         if (position.from == null) {
             catchUpWithin(clock.now().minus(config.lookback()));
@@ -100,6 +100,9 @@ public class ChannelPredictions {
     }
 
     private void catchUpCommitted() {
+        if (position.afterXid == null) {
+            position.afterXid = oldestUnseen(position.from);
+        }
         List<FinishedAttempts.Row> rows;
         do {
             rows = attempts.committedBetween(position.from, position.until, position.afterXid, position.afterId, BATCH);
@@ -110,6 +113,11 @@ public class ChannelPredictions {
                 position.afterId = last.id();
             }
         } while (rows.size() == BATCH);
+    }
+
+    /** The lowest transaction a snapshot did not see as committed: its text is {@code xmin:xmax:xip,...}. */
+    static String oldestUnseen(String snapshot) {
+        return snapshot.substring(0, snapshot.indexOf(':'));
     }
 
     private void learn(List<FinishedAttempts.Row> rows) {

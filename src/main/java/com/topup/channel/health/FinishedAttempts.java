@@ -68,11 +68,6 @@ class FinishedAttempts {
         return sql.queryText("select pg_current_snapshot()::text");
     }
 
-    /** The lowest transaction a snapshot did not see as committed: where reading from it starts. */
-    String oldestUnseen(String snapshot) {
-        return sql.queryText("select pg_snapshot_xmin(?::pg_snapshot)::text", snapshot);
-    }
-
     /**
      * Up to {@code limit} attempts that finished at or after {@code since} and that {@code snapshot} sees, in the
      * order they finished, after the attempt {@code afterId} finished at {@code afterFinished} (an id of "" for none).
