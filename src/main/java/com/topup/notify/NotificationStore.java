@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Callbacks and their attempt log. An attempt is claimed in a short transaction that moves the callback's due time
- * past a lease, so no other instance picks it up while it is being sent, and no database lock is held during the
- * HTTP call; its result is recorded in a second transaction, guarded by the attempt number.
+ * Callbacks and their attempt log, in plain SQL. Callbacks are stored with the transaction that finishes their
+ * orders. An attempt is claimed in a short transaction that moves the callback's due time past a lease, so no other
+ * instance picks it up while it is being sent, and no database lock is held during the HTTP call; its result is
+ * recorded afterwards in one statement, guarded by the attempt number.
  */
 @ApplicationScoped
 public class NotificationStore {

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class FinishedAttemptsTest {
 
     private static final String CARRIER = "CHINA_MOBILE";
+    private static final String FINISH = """
+            update channel_attempt set status = ?, finished_at = ?, latency_ms = 1000, next_query_at = null
+            where id = ? and status = 'PROCESSING'""";
 
     @Inject
     Sql sql;
@@ -43,10 +46,6 @@ class FinishedAttemptsTest {
 
     @Inject
     ChannelPredictions predictions;
-
-    private static final String FINISH = """
-            update channel_attempt set status = ?, finished_at = ?, latency_ms = 1000, next_query_at = null
-            where id = ? and status = 'PROCESSING'""";
 
     private HealthFixtures fixtures;
     private String channel;
