@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
  * Callbacks and their attempt log, in plain SQL. Callbacks are stored with the transaction that finishes their
  * orders. An attempt is claimed in a short transaction that moves the callback's due time past a lease, so no other
  * instance picks it up while it is being sent, and no database lock is held during the HTTP call; its result is
- * recorded afterwards in one statement, guarded by the attempt number.
+ * recorded afterwards in one statement, guarded by the attempt number (the results that come back together in one
+ * batch).
  */
 @ApplicationScoped
 public class NotificationStore {
@@ -81,23 +83,57 @@ public class NotificationStore {
                 now, limit, now, now, now.plus(lease));
     }
 
+    /** An attempt's outcome, to be recorded. */
+    public record Attempted(ClaimedNotification claimed, AttemptOutcome outcome) {
+    }
+
     /**
      * Logs the attempt and, unless a later claim has taken over, moves the callback on: one statement, committed on
      * its own (no transaction around it, so no round trips to open and commit one).
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DeliveryResult record(ClaimedNotification claimed, AttemptOutcome outcome, RetrySchedule schedule) {
-        Instant finished = outcome.at().plusMillis(outcome.latencyMs());
-        Instant next = outcome.delivered() ? null
-                : schedule.nextAttempt(claimed.firstAttemptAt(), claimed.attemptNo(), finished).orElse(null);
-        DeliveryResult result = outcome.delivered() ? DeliveryResult.DELIVERED
-                : next == null ? DeliveryResult.UNDELIVERED : DeliveryResult.RETRY;
-        NotificationStatus status = outcome.delivered() ? NotificationStatus.DELIVERED
-                : next == null ? NotificationStatus.UNDELIVERED : NotificationStatus.PENDING;
-        int moved = sql.update(RECORD, claimed.id(), claimed.attemptNo(), outcome.at(), outcome.httpStatus(),
-                outcome.latencyMs(), outcome.error(), status.name(), next, next == null ? finished : null,
-                outcome.httpStatus(), outcome.error(), claimed.id(), claimed.attemptNo());
-        return moved == 1 ? result : DeliveryResult.SUPERSEDED;
+        Move move = Move.of(new Attempted(claimed, outcome), schedule);
+        return move.resultIfMoved(sql.update(RECORD, move.params()));
+    }
+
+    /**
+     * Records several attempts as {@link #record} records one, in one round trip and one commit.
+     *
+     * @return for each attempt, in the order given, what recording it did
+     */
+    @Transactional
+    public List<DeliveryResult> recordAll(List<Attempted> attempts, RetrySchedule schedule) {
+        List<Move> moves = attempts.stream().map(attempt -> Move.of(attempt, schedule)).toList();
+        int[] moved = sql.batch(RECORD, moves.stream().map(Move::params).toList());
+        List<DeliveryResult> results = new ArrayList<>(moves.size());
+        for (int i = 0; i < moves.size(); i++) {
+            results.add(moves.get(i).resultIfMoved(moved[i]));
+        }
+        return results;
+    }
+
+    /** What an outcome does to its callback: the parameters of {@code RECORD}, and the result if the guard holds. */
+    private record Move(DeliveryResult result, Object[] params) {
+
+        static Move of(Attempted attempt, RetrySchedule schedule) {
+            ClaimedNotification claimed = attempt.claimed();
+            AttemptOutcome outcome = attempt.outcome();
+            Instant finished = outcome.at().plusMillis(outcome.latencyMs());
+            Instant next = outcome.delivered() ? null
+                    : schedule.nextAttempt(claimed.firstAttemptAt(), claimed.attemptNo(), finished).orElse(null);
+            DeliveryResult result = outcome.delivered() ? DeliveryResult.DELIVERED
+                    : next == null ? DeliveryResult.UNDELIVERED : DeliveryResult.RETRY;
+            NotificationStatus status = outcome.delivered() ? NotificationStatus.DELIVERED
+                    : next == null ? NotificationStatus.UNDELIVERED : NotificationStatus.PENDING;
+            return new Move(result, new Object[] {claimed.id(), claimed.attemptNo(), outcome.at(), outcome.httpStatus(),
+                    outcome.latencyMs(), outcome.error(), status.name(), next, next == null ? finished : null,
+                    outcome.httpStatus(), outcome.error(), claimed.id(), claimed.attemptNo()});
+        }
+
+        DeliveryResult resultIfMoved(int movedRows) {
+            return movedRows == 1 ? result : DeliveryResult.SUPERSEDED;
+        }
     }
 
     @Transactional

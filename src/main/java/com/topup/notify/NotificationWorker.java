@@ -1,7 +1,8 @@
 package com.topup.notify;
 
-import com.topup.common.work.NamedWorkerPool;
+import com.topup.common.tx.GroupCommit;
 import com.topup.common.work.RecurringJob;
+import com.topup.notify.NotificationStore.Attempted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,16 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers due callbacks: the {@code notify-claim} worker claims them (woken by local commits, polling for retries
- * and for callbacks stored by other instances), requests run without blocking, and their outcomes are recorded on
- * the two {@code notify-record} workers so the event loop never waits for the database. Several instances share the
- * work through the claims.
+ * and for callbacks stored by other instances), requests run without blocking, and their outcomes are recorded by
+ * the {@code notify-record} worker, so the event loop never waits for the database: the outcomes that arrived while
+ * it was busy go together, in one transaction. Several instances share the work through the claims.
  */
 @ApplicationScoped
 public class NotificationWorker {
@@ -28,6 +35,8 @@ public class NotificationWorker {
     private static final Logger LOG = Logger.getLogger(NotificationWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+    /** The recorder runs when an outcome wakes it; this only bounds how long it sleeps otherwise. */
+    private static final Duration RECORDER_IDLE = Duration.ofMinutes(1);
 
     private final NotificationStore store;
     private final CallbackSender sender;
@@ -37,8 +46,10 @@ public class NotificationWorker {
     private final MeterRegistry metrics;
     private final Semaphore inFlight;
     private final Vertx vertx;
+    private final Queue<Attempted> outcomes = new ConcurrentLinkedQueue<>();
+    private final GroupCommit<Attempted, DeliveryResult> recording;
     private RecurringJob claimer;
-    private NamedWorkerPool recorder;
+    private RecurringJob recorder;
 
     public NotificationWorker(NotificationStore store, CallbackSender sender, NotificationSignal signal,
                               NotifyConfig config, MeterRegistry metrics, Vertx vertx) {
@@ -50,6 +61,11 @@ public class NotificationWorker {
         this.metrics = metrics;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.vertx = vertx;
+        this.recording = new GroupCommit<>(1, config.maxInFlight(),
+                attempt -> store.record(attempt.claimed(), attempt.outcome(), schedule),
+                attempts -> store.recordAll(attempts, schedule).stream().map(Optional::of).toList(),
+                failure -> LOG.warnf("Recording callback outcomes together failed; recording them one by one: %s",
+                        failure.getMessage()));
         if (config.claimLease().compareTo(config.timeout()) <= 0) {
             throw new IllegalStateException("topup.notify.claim-lease must be longer than topup.notify.timeout");
         }
@@ -60,7 +76,8 @@ public class NotificationWorker {
         if (!config.workerEnabled()) {
             return;
         }
-        recorder = new NamedWorkerPool(vertx, "notify-record", 2, null);
+        recorder = new RecurringJob(vertx, "notify-record", null, this::recordOutcomes);
+        recorder.start(RECORDER_IDLE);
         claimer = new RecurringJob(vertx, "notify-claim", null, this::claimAndSend);
         signal.onCommit(claimer::wake);
         claimer.start(config.pollInterval());
@@ -77,7 +94,7 @@ public class NotificationWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        recorder.close();
+        recorder.stop();
     }
 
     /**
@@ -110,32 +127,52 @@ public class NotificationWorker {
     }
 
     private void send(ClaimedNotification notification) {
-        sender.send(notification)
-                .emitOn(recorder)
-                .subscribe().with(
-                        outcome -> record(notification, outcome.withErrorAtMost(config.maxErrorLength())),
-                        failure -> {
-                            inFlight.release();
-                            LOG.warnf("Callback %s not recorded (its claim lapses and it is tried again): %s",
-                                    notification.eventId(), failure.getMessage());
-                        });
+        sender.send(notification).subscribe().with(
+                outcome -> {
+                    outcomes.add(new Attempted(notification, outcome.withErrorAtMost(config.maxErrorLength())));
+                    recorder.wake();
+                },
+                failure -> {
+                    inFlight.release();
+                    LOG.warnf("Callback %s not recorded (its claim lapses and it is tried again): %s",
+                            notification.eventId(), failure.getMessage());
+                });
     }
 
-    private void record(ClaimedNotification notification, AttemptOutcome outcome) {
+    /** Records every outcome waiting, together; the outcomes that arrive meanwhile wake the next round. */
+    private Duration recordOutcomes() {
+        List<Attempted> taken = new ArrayList<>();
+        for (Attempted next = outcomes.poll(); next != null; next = outcomes.poll()) {
+            taken.add(next);
+        }
+        if (taken.isEmpty()) {
+            return RECORDER_IDLE;
+        }
+        List<CompletableFuture<DeliveryResult>> results = recording.applyAll(taken);
+        for (int i = 0; i < taken.size(); i++) {
+            recorded(taken.get(i), results.get(i));
+        }
+        return RECORDER_IDLE;
+    }
+
+    private void recorded(Attempted attempt, CompletableFuture<DeliveryResult> recordedAs) {
+        ClaimedNotification notification = attempt.claimed();
+        AttemptOutcome outcome = attempt.outcome();
         try {
             Timer.builder("topup_notify_attempt_latency")
                     .description("Time from sending a merchant callback to its answer or failure")
                     .tag("answered", Boolean.toString(outcome.httpStatus() != null))
                     .register(metrics)
                     .record(Duration.ofMillis(outcome.latencyMs()));
-            DeliveryResult result = store.record(notification, outcome, schedule);
+            DeliveryResult result = recordedAs.join();
             metrics.counter("topup_notify_deliveries_total", "outcome", result.metricTag()).increment();
             if (result == DeliveryResult.UNDELIVERED) {
                 LOG.warnf("Callback %s to %s undelivered after %d attempts: %s", notification.eventId(),
                         notification.url(), notification.attemptNo(), outcome.error());
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Recording attempt %d of callback %s failed; its claim lapses and it is tried again",
+            LOG.errorf(e instanceof CompletionException ? e.getCause() : e,
+                    "Recording attempt %d of callback %s failed; its claim lapses and it is tried again",
                     notification.attemptNo(), notification.eventId());
         } finally {
             inFlight.release();

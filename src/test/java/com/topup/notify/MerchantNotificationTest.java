@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.topup.common.db.Sql;
 import com.topup.devenv.FreePorts;
+import com.topup.notify.NotificationStore.Attempted;
 import com.topup.notify.TestMerchantReceiver.Received;
 import com.topup.support.MerchantApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -219,6 +221,51 @@ class MerchantNotificationTest {
         assertNull(delivered.nextAttemptAt());
         assertNotNull(delivered.finishedAt());
         assertEquals(List.of(1, 2), delivered.attemptLog().stream().map(NotificationView.AttemptView::attemptNo).toList());
+    }
+
+    @Test
+    void outcomesRecordedTogetherEachMoveOnlyTheirOwnCallback() {
+        String orderId = CallbackOrders.place("http://127.0.0.1:1/never");
+        sql.update("update topup_order set status = 'SUCCEEDED', finished_at = now() where id = ?", orderId);
+        List<String> eventIds = Stream.of("DELIVERED", "RETRY", "LAPSED").map(kind -> "E-GROUP-" + kind + "-" + orderId)
+                .toList();
+        // attempt 2 holds each claim (due again only after its lease, so the worker leaves them alone)
+        eventIds.forEach(eventId -> QuarkusTransaction.requiringNew().run(() -> sql.update("""
+                insert into merchant_notification (event_id, order_id, merchant_id, url, body, status, attempts,
+                    created_at, first_attempt_at, last_attempt_at, next_attempt_at)
+                select ?, id, merchant_id, notify_url, '{}', 'PENDING', 2, now(), now(), now(), now() + interval '1 hour'
+                from topup_order where id = ?""", eventId, orderId)));
+        Instant firstAttempt = Instant.now();
+        List<ClaimedNotification> claims = List.of(claimed(eventIds.get(0), 2, firstAttempt),
+                claimed(eventIds.get(1), 2, firstAttempt), claimed(eventIds.get(2), 1, firstAttempt));
+
+        List<DeliveryResult> results = store.recordAll(List.of(
+                new Attempted(claims.get(0), AttemptOutcome.answered(Instant.now(), 200, 10)),
+                new Attempted(claims.get(1), AttemptOutcome.answered(Instant.now(), 503, 11)),
+                new Attempted(claims.get(2), AttemptOutcome.answered(Instant.now(), 200, 12))), RetrySchedule.of(config));
+
+        assertEquals(List.of(DeliveryResult.DELIVERED, DeliveryResult.RETRY, DeliveryResult.SUPERSEDED), results);
+        NotificationView delivered = view(orderId, eventIds.get(0));
+        assertEquals("DELIVERED", delivered.status());
+        assertEquals(200, delivered.lastHttpStatus());
+        assertEquals(List.of(2), attemptNumbers(delivered));
+        NotificationView retried = view(orderId, eventIds.get(1));
+        assertTrue(retried.attemptLog().get(0).attemptNo() == 2 && retried.attemptLog().get(0).httpStatus() == 503,
+                "attempt 2 logged with its answer: " + retried.attemptLog());
+        assertTrue(Set.of("PENDING", "UNDELIVERED").contains(retried.status()), "not delivered: " + retried.status());
+        NotificationView lapsed = view(orderId, eventIds.get(2));
+        assertEquals("PENDING", lapsed.status(), "the claim's holder decides");
+        assertNull(lapsed.lastHttpStatus());
+        assertEquals(List.of(1), attemptNumbers(lapsed), "the lapsed attempt is logged all the same");
+    }
+
+    private ClaimedNotification claimed(String eventId, int attemptNo, Instant firstAttempt) {
+        long id = sql.queryLong("select id from merchant_notification where event_id = ?", eventId);
+        return new ClaimedNotification(id, eventId, "http://127.0.0.1:1/never", "{}", attemptNo, "m", firstAttempt);
+    }
+
+    private static List<Integer> attemptNumbers(NotificationView view) {
+        return view.attemptLog().stream().map(NotificationView.AttemptView::attemptNo).toList();
     }
 
     @Test
