@@ -1,6 +1,7 @@
 package com.topup.notify;
 
 import com.topup.common.tx.GroupCommit;
+import com.topup.common.work.NamedWorkerPool;
 import com.topup.common.work.RecurringJob;
 import com.topup.notify.NotificationStore.Attempted;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,22 +13,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers due callbacks: the {@code notify-claim} worker claims them (woken by local commits, polling for retries
- * and for callbacks stored by other instances), requests run without blocking, and their outcomes are recorded by
- * the {@code notify-record} worker, so the event loop never waits for the database: the outcomes that arrived while
- * it was busy go together, in one transaction. Several instances share the work through the claims.
+ * and for callbacks stored by other instances), requests run without blocking, and their outcomes are recorded on
+ * the {@code notify-record} worker, so the event loop never waits for the database: the outcomes that arrive while it
+ * is busy go together, in one transaction ({@link GroupCommit}). Several instances share the work through the claims.
  */
 @ApplicationScoped
 public class NotificationWorker {
@@ -35,8 +31,6 @@ public class NotificationWorker {
     private static final Logger LOG = Logger.getLogger(NotificationWorker.class);
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
-    /** The recorder runs when an outcome wakes it; this only bounds how long it sleeps otherwise. */
-    private static final Duration RECORDER_IDLE = Duration.ofMinutes(1);
 
     private final NotificationStore store;
     private final CallbackSender sender;
@@ -46,10 +40,9 @@ public class NotificationWorker {
     private final MeterRegistry metrics;
     private final Semaphore inFlight;
     private final Vertx vertx;
-    private final Queue<Attempted> outcomes = new ConcurrentLinkedQueue<>();
     private final GroupCommit<Attempted, DeliveryResult> recording;
     private RecurringJob claimer;
-    private RecurringJob recorder;
+    private NamedWorkerPool recorder;
 
     public NotificationWorker(NotificationStore store, CallbackSender sender, NotificationSignal signal,
                               NotifyConfig config, MeterRegistry metrics, Vertx vertx) {
@@ -76,8 +69,7 @@ public class NotificationWorker {
         if (!config.workerEnabled()) {
             return;
         }
-        recorder = new RecurringJob(vertx, "notify-record", null, this::recordOutcomes);
-        recorder.start(RECORDER_IDLE);
+        recorder = new NamedWorkerPool(vertx, "notify-record", 1, null);
         claimer = new RecurringJob(vertx, "notify-claim", null, this::claimAndSend);
         signal.onCommit(claimer::wake);
         claimer.start(config.pollInterval());
@@ -94,7 +86,7 @@ public class NotificationWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        recorder.stop();
+        recorder.close();
     }
 
     /**
@@ -129,8 +121,8 @@ public class NotificationWorker {
     private void send(ClaimedNotification notification) {
         sender.send(notification).subscribe().with(
                 outcome -> {
-                    outcomes.add(new Attempted(notification, outcome.withErrorAtMost(config.maxErrorLength())));
-                    recorder.wake();
+                    Attempted attempt = new Attempted(notification, outcome.withErrorAtMost(config.maxErrorLength()));
+                    recording.submit(attempt, recorder).whenComplete((result, failure) -> recorded(attempt, result, failure));
                 },
                 failure -> {
                     inFlight.release();
@@ -139,23 +131,7 @@ public class NotificationWorker {
                 });
     }
 
-    /** Records every outcome waiting, together; the outcomes that arrive meanwhile wake the next round. */
-    private Duration recordOutcomes() {
-        List<Attempted> taken = new ArrayList<>();
-        for (Attempted next = outcomes.poll(); next != null; next = outcomes.poll()) {
-            taken.add(next);
-        }
-        if (taken.isEmpty()) {
-            return RECORDER_IDLE;
-        }
-        List<CompletableFuture<DeliveryResult>> results = recording.applyAll(taken);
-        for (int i = 0; i < taken.size(); i++) {
-            recorded(taken.get(i), results.get(i));
-        }
-        return RECORDER_IDLE;
-    }
-
-    private void recorded(Attempted attempt, CompletableFuture<DeliveryResult> recordedAs) {
+    private void recorded(Attempted attempt, DeliveryResult result, Throwable failure) {
         ClaimedNotification notification = attempt.claimed();
         AttemptOutcome outcome = attempt.outcome();
         try {
@@ -164,16 +140,16 @@ public class NotificationWorker {
                     .tag("answered", Boolean.toString(outcome.httpStatus() != null))
                     .register(metrics)
                     .record(Duration.ofMillis(outcome.latencyMs()));
-            DeliveryResult result = recordedAs.join();
+            if (failure != null) {
+                LOG.errorf(failure, "Recording attempt %d of callback %s failed; its claim lapses and it is tried again",
+                        notification.attemptNo(), notification.eventId());
+                return;
+            }
             metrics.counter("topup_notify_deliveries_total", "outcome", result.metricTag()).increment();
             if (result == DeliveryResult.UNDELIVERED) {
                 LOG.warnf("Callback %s to %s undelivered after %d attempts: %s", notification.eventId(),
                         notification.url(), notification.attemptNo(), outcome.error());
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e instanceof CompletionException ? e.getCause() : e,
-                    "Recording attempt %d of callback %s failed; its claim lapses and it is tried again",
-                    notification.attemptNo(), notification.eventId());
         } finally {
             inFlight.release();
         }

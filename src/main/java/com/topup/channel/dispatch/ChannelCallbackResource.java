@@ -1,6 +1,5 @@
 package com.topup.channel.dispatch;
 
-import com.topup.channel.adapter.ChannelAdapter;
 import com.topup.web.ErrorBody;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,14 +36,15 @@ public class ChannelCallbackResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "CHANNEL_NOT_FOUND, or ORDER_NOT_FOUND for an unknown attempt.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-    public Response receive(@PathParam("channelCode") String channelCode, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> receive(@PathParam("channelCode") String channelCode, @Context HttpHeaders headers,
+                                             byte[] body) {
         Map<String, String> lowerCase = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 lowerCase.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
-        ChannelAdapter.CallbackAck ack = callbacks.receive(channelCode, lowerCase, body == null ? new byte[0] : body);
-        return Response.ok(ack.body(), ack.mediaType()).build();
+        return callbacks.receive(channelCode, lowerCase, body == null ? new byte[0] : body)
+                .thenApply(ack -> Response.ok(ack.body(), ack.mediaType()).build());
     }
 }

@@ -9,10 +9,13 @@ import com.topup.channel.adapter.ChannelCallback;
 import com.topup.channel.adapter.ChannelStatus;
 import com.topup.channel.adapter.InvalidChannelCallback;
 import com.topup.common.tx.GroupCommit;
+import com.topup.common.work.NamedWorkerPool;
 import com.topup.rules.RulesNotLoaded;
 import com.topup.rules.RulesReadiness;
 import com.topup.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -20,13 +23,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
  * A channel's callback: verified with the channel's secret, applied once (a repeat is acknowledged and changes
  * nothing), and every callback — applied, repeated or refused — written to channel_callback (one that is applied in
  * the transaction that applies it). Callbacks that arrive together are applied together ({@link GroupCommit}): the
- * plain successes in one transaction ({@link SuccessesTogether}), anything else one transaction each.
+ * plain successes in one transaction ({@link SuccessesTogether}), anything else one transaction each. They are applied
+ * on the {@code channel-callbacks} workers, so a request thread never waits for a group: it verifies the callback,
+ * hands it in and is free; the answer goes out when the group has committed.
  */
 @ApplicationScoped
 public class ChannelCallbackService {
@@ -41,10 +47,11 @@ public class ChannelCallbackService {
     private final MeterRegistry metrics;
     private final RulesReadiness rules;
     private final GroupCommit<Received, ReportResult> applying;
+    private final NamedWorkerPool appliers;
 
     public ChannelCallbackService(ChannelDirectory directory, ChannelAdapters adapters, AttemptOutcomes outcomes,
                                   SuccessesTogether successes, CallbackLog log, MeterRegistry metrics,
-                                  RulesReadiness rules, ChannelConfig config) {
+                                  RulesReadiness rules, ChannelConfig config, Vertx vertx) {
         this.directory = directory;
         this.adapters = adapters;
         this.outcomes = outcomes;
@@ -54,15 +61,25 @@ public class ChannelCallbackService {
         this.rules = rules;
         this.applying = new GroupCommit<>(config.callbackGroupsAtOnce(), config.callbackGroupMax(), this::applied,
                 this::appliedTogether, this::split);
+        this.appliers = new NamedWorkerPool(vertx, "channel-callbacks", config.callbackGroupsAtOnce(), null);
         metrics.gauge("topup_channel_callbacks_waiting", applying, GroupCommit::waitingCount);
+    }
+
+    @PreDestroy
+    void close() {
+        appliers.close();
     }
 
     /** A verified callback's report, and when it arrived. */
     record Received(Instant at, AttemptReport report) {
     }
 
-    /** @return the acknowledgement the channel's protocol expects. */
-    public ChannelAdapter.CallbackAck receive(String channelCode, Map<String, String> headers, byte[] body) {
+    /**
+     * Verifies the callback and hands it in to be applied; a callback that cannot be applied is refused at once.
+     *
+     * @return the acknowledgement the channel's protocol expects, once the callback is applied
+     */
+    public CompletionStage<ChannelAdapter.CallbackAck> receive(String channelCode, Map<String, String> headers, byte[] body) {
         Instant receivedAt = Instant.now();
         ChannelDefinition channel = directory.find(channelCode).orElse(null);
         if (channel == null) {
@@ -90,13 +107,15 @@ public class ChannelCallbackService {
                     startingUp.code(), startingUp.getMessage()));
             throw startingUp;
         }
-        ReportResult result = applying.apply(new Received(receivedAt, new AttemptReport(callback.reference(),
-                channelCode, callback.status(), callback.channelReference(), callback.amount(), callback.errorClass(),
-                callback.errorCode(), ReportSource.CALLBACK)));
-        if (result == ReportResult.UNKNOWN_ATTEMPT) {
-            throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
-        }
-        return adapter.acknowledgement();
+        Received received = new Received(receivedAt, new AttemptReport(callback.reference(), channelCode,
+                callback.status(), callback.channelReference(), callback.amount(), callback.errorClass(),
+                callback.errorCode(), ReportSource.CALLBACK));
+        return applying.submit(received, appliers).thenApply(result -> {
+            if (result == ReportResult.UNKNOWN_ATTEMPT) {
+                throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
+            }
+            return adapter.acknowledgement();
+        });
     }
 
     /** One callback: the report and its line in channel_callback commit together. */

@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,6 +21,9 @@ import java.util.function.Function;
  * result): it is applied alone after the group commits. When the group's transaction fails, its items are applied
  * again one transaction each, so one item's trouble never fails another's.
  *
+ * <p>{@link #submit} hands an item in without waiting for it: the groups are then applied on the executor given, and
+ * the item's future completes when its group has been applied (a caller that must not hold a thread meanwhile).
+ *
  * @param <T> an item
  * @param <R> what applying it gave its caller
  */
@@ -31,6 +35,7 @@ public final class GroupCommit<T, R> {
     private final Function<List<T>, List<Optional<R>>> together;
     private final Consumer<RuntimeException> onSplit;
     private final Queue<Waiting<T, R>> waiting = new ConcurrentLinkedQueue<>();
+    private volatile Executor applier;
 
     /**
      * @param alone    applies one item in its own transaction
@@ -75,7 +80,7 @@ public final class GroupCommit<T, R> {
                     applyGroup(group);
                 }
             } finally {
-                groups.release();
+                releaseGroup();
             }
         }
         // every item is done, or taken by a group another caller is applying (which completes it whatever happens)
@@ -83,9 +88,48 @@ public final class GroupCommit<T, R> {
         return mine;
     }
 
+    /**
+     * Hands the item in and returns at once: a group is applied on {@code executor} now if one of the groups is free,
+     * otherwise the group that frees up next takes the item. The future completes with the item's result or what
+     * applying it threw.
+     */
+    public CompletableFuture<R> submit(T item, Executor executor) {
+        applier = executor;
+        Waiting<T, R> waitingItem = new Waiting<>(item);
+        waiting.add(waitingItem);
+        applyNextGroupIfFree();
+        return waitingItem.result();
+    }
+
     /** Items handed in and not yet taken by a group. */
     public int waitingCount() {
         return waiting.size();
+    }
+
+    /** On the executor given to {@link #submit}, applies the next group of the items waiting, if a group is free. */
+    private void applyNextGroupIfFree() {
+        Executor executor = applier;
+        if (executor == null || waiting.isEmpty() || !groups.tryAcquire()) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    applyGroup(nextGroup());
+                } finally {
+                    releaseGroup();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            groups.release();
+            throw rejected;
+        }
+    }
+
+    /** Frees a group; the items handed in while it was busy without a caller waiting for them go next. */
+    private void releaseGroup() {
+        groups.release();
+        applyNextGroupIfFree();
     }
 
     private List<Waiting<T, R>> nextGroup() {

@@ -1,6 +1,7 @@
 package com.topup.common.tx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -236,6 +237,56 @@ class GroupCommitTest {
         assertEquals(List.of("alone 1", "alone 2"), commit.applyAll(List.of(1, 2)).stream()
                 .map(GroupCommitTest::outcome).toList());
         assertEquals(List.of("alone 1", "alone 2"), appliedAlone);
+        assertEquals(1, splits.get());
+    }
+
+    @Test
+    void aSubmittedItemIsAppliedOnTheExecutorWithoutItsCallerWaiting() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8);
+        CompletableFuture<String> result = commit.submit(BLOCKER, callers);
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS), "applied on the executor");
+        assertTrue(!result.isDone(), "the caller got its future back before the item was applied");
+        release.countDown();
+        assertEquals("blocker", result.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void itemsSubmittedWhileEveryGroupIsBusyGoTogetherWhenOneFrees() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8);
+        CompletableFuture<String> blocker = commit.submit(BLOCKER, callers);
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
+        List<CompletableFuture<String>> waiting = List.of(1, 2, 3).stream().map(item -> commit.submit(item, callers))
+                .toList();
+        assertEquals(3, commit.waitingCount(), "no group free, so nothing else runs");
+        release.countDown();
+        assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
+        List<String> results = new ArrayList<>();
+        for (CompletableFuture<String> result : waiting) {
+            results.add(result.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("together 1", "together 2", "together 3"), results);
+        assertEquals(List.of(List.of(1, 2, 3)), groups);
+    }
+
+    @Test
+    void aSubmittedItemWhoseGroupFailsIsAppliedAloneAndOnlyAFailingItemFails() throws Exception {
+        GroupCommit<Integer, String> commit = commit(8, item -> {
+            if (item == 3) {
+                throw new IllegalArgumentException("three");
+            }
+            return "alone " + item;
+        }, items -> {
+            throw new IllegalStateException("deadlock detected");
+        });
+        CompletableFuture<String> blocker = commit.submit(BLOCKER, callers);
+        assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<String> two = commit.submit(2, callers);
+        CompletableFuture<String> three = commit.submit(3, callers);
+        release.countDown();
+        assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
+        assertEquals("alone 2", two.get(10, TimeUnit.SECONDS));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> three.get(10, TimeUnit.SECONDS));
+        assertEquals("three", failure.getCause().getMessage());
         assertEquals(1, splits.get());
     }
 
