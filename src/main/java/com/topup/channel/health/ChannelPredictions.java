@@ -1,7 +1,9 @@
 package com.topup.channel.health;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,7 @@ public class ChannelPredictions {
     /** What the rounds have read up to, and where an unfinished round goes on from. */
     private final ReadPosition position = new ReadPosition();
     private boolean failing;
+    private volatile boolean stopping;
 
     ChannelPredictions(FinishedAttempts attempts, HealthClock clock, ChannelHealthConfig config,
                        PredictionCalibration calibration) {
@@ -48,6 +51,11 @@ public class ChannelPredictions {
         return model.predict(channel, carrier, province, faceValue, clock.now());
     }
 
+    /** A round still running at shutdown fails as the data source closes: that is no fault to report. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${topup.channel.health.prediction.refresh-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
@@ -58,6 +66,9 @@ public class ChannelPredictions {
                 failing = false;
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
             if (!failing) {
                 LOG.error("Success model refresh failed; predicting from what was learnt so far", e);
                 failing = true;

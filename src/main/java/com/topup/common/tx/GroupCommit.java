@@ -89,9 +89,9 @@ public final class GroupCommit<T, R> {
     }
 
     /**
-     * Hands the item in and returns at once: a group is applied on {@code executor} now if one of the groups is free,
-     * otherwise the group that frees up next takes the item. The future completes with the item's result or what
-     * applying it threw.
+     * Hands the item in and returns at once: a group is applied on {@code executor} (the same one on every call) now
+     * if one of the groups is free, otherwise the group that frees up next takes the item. The future completes with
+     * the item's result or what applying it threw.
      */
     public CompletableFuture<R> submit(T item, Executor executor) {
         applier = executor;

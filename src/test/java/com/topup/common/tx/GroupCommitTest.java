@@ -59,6 +59,18 @@ class GroupCommitTest {
         }, failure -> splits.incrementAndGet());
     }
 
+    /** Every group's transaction fails; alone, item 3 fails and the others succeed. */
+    private GroupCommit<Integer, String> groupsFailAndThreeFailsAlone() {
+        return commit(8, item -> {
+            if (item == 3) {
+                throw new IllegalArgumentException("three");
+            }
+            return "alone " + item;
+        }, items -> {
+            throw new IllegalStateException("deadlock detected");
+        });
+    }
+
     private GroupCommit<Integer, String> commit(int maxGroup) {
         return commit(maxGroup, item -> "alone " + item,
                 items -> items.stream().map(item -> Optional.of("together " + item)).toList());
@@ -176,14 +188,7 @@ class GroupCommitTest {
 
     @Test
     void aFailedGroupIsAppliedOneByOneAndOnlyTheFailingItemsCallerSeesItsFailure() throws Exception {
-        GroupCommit<Integer, String> commit = commit(8, item -> {
-            if (item == 3) {
-                throw new IllegalArgumentException("three");
-            }
-            return "alone " + item;
-        }, items -> {
-            throw new IllegalStateException("deadlock detected");
-        });
+        GroupCommit<Integer, String> commit = groupsFailAndThreeFailsAlone();
         assertEquals(List.of("alone 2", "IllegalArgumentException: three", "alone 4"), whileBusy(commit, List.of(2, 3, 4)));
         assertEquals(1, splits.get());
     }
@@ -270,14 +275,7 @@ class GroupCommitTest {
 
     @Test
     void aSubmittedItemWhoseGroupFailsIsAppliedAloneAndOnlyAFailingItemFails() throws Exception {
-        GroupCommit<Integer, String> commit = commit(8, item -> {
-            if (item == 3) {
-                throw new IllegalArgumentException("three");
-            }
-            return "alone " + item;
-        }, items -> {
-            throw new IllegalStateException("deadlock detected");
-        });
+        GroupCommit<Integer, String> commit = groupsFailAndThreeFailsAlone();
         CompletableFuture<String> blocker = commit.submit(BLOCKER, callers);
         assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
         CompletableFuture<String> two = commit.submit(2, callers);
