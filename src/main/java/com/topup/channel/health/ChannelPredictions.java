@@ -1,9 +1,12 @@
 package com.topup.channel.health;
 
+import com.topup.common.work.RecurringJob;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * The success model of this instance, kept up to date in the background from the attempts table that every
  * instance writes, so all instances learn from the same attempts. A prediction reads the model as it is and never
- * waits for a refresh; a failed refresh keeps what was learnt and tries again next round.
+ * waits for a refresh; a failed refresh keeps what was learnt and tries again next round. The rounds run on the
+ * {@code success-model} worker, every {@code topup.channel.health.prediction.refresh-interval}.
  */
 @ApplicationScoped
 public class ChannelPredictions {
@@ -28,15 +32,17 @@ public class ChannelPredictions {
     private final ChannelHealthConfig.Prediction config;
     private final SuccessModel model;
     private final PredictionCalibration calibration;
+    private final Vertx vertx;
     /** What the rounds have read up to, and where an unfinished round goes on from. */
     private final ReadPosition position = new ReadPosition();
     private boolean failing;
-    private volatile boolean stopping;
+    private RecurringJob refresher;
 
     ChannelPredictions(FinishedAttempts attempts, HealthClock clock, ChannelHealthConfig config,
-                       PredictionCalibration calibration) {
+                       PredictionCalibration calibration, Vertx vertx) {
         this.attempts = attempts;
         this.calibration = calibration;
+        this.vertx = vertx;
         this.clock = clock;
         this.config = config.prediction();
         this.model = new SuccessModel(new SuccessModel.Settings(this.config.halfLife().toMillis(),
@@ -51,14 +57,18 @@ public class ChannelPredictions {
         return model.predict(channel, carrier, province, faceValue, clock.now());
     }
 
-    /** A round still running at shutdown fails as the data source closes: that is no fault to report. */
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+    void start(@Observes StartupEvent event) {
+        refresher = new RecurringJob(vertx, "success-model", null, this::refresh);
+        refresher.start(Duration.ZERO);
     }
 
-    @Scheduled(every = "${topup.channel.health.prediction.refresh-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
+    void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.stop();
+        }
+    }
+
+    private Duration refresh() {
         try {
             catchUp();
             if (failing) {
@@ -66,14 +76,12 @@ public class ChannelPredictions {
                 failing = false;
             }
         } catch (RuntimeException e) {
-            if (stopping) {
-                return;
-            }
             if (!failing) {
                 LOG.error("Success model refresh failed; predicting from what was learnt so far", e);
                 failing = true;
             }
         }
+        return config.refreshInterval();
     }
 
     /**
