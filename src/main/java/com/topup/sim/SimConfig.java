@@ -21,6 +21,13 @@ public interface SimConfig {
     Optional<Long> seed();
 
     /**
+     * How many orders the simulated suppliers remember, under 1 KB of heap each; past it the oldest are forgotten, so a
+     * status query or a day's statement knows only the orders still remembered.
+     */
+    @WithDefault("200000")
+    int rememberedOrders();
+
+    /**
      * Where the platform reaches the simulator; absent: this application's own HTTP address. Set with the simulator off,
      * the suppliers of {@code profile} are registered as channels at this address (a simulator running elsewhere).
      */

@@ -16,14 +16,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class SimOrderBook {
 
-    static final int CAPACITY = 500_000;
-
     private record Day(String supplier, LocalDate day) {
     }
 
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Queue<String> arrival = new ConcurrentLinkedQueue<>();
     private final Map<Day, Set<String>> chargedOn = new ConcurrentHashMap<>();
+    private final int capacity;
+
+    /** @param capacity how many orders are remembered ({@code topup.sim.remembered-orders}) */
+    SimOrderBook(int capacity) {
+        this.capacity = capacity;
+    }
 
     /** Stores the order unless the supplier already has one under its reference; returns the one stored. */
     SimOrder putIfAbsent(SimOrder order) {
@@ -33,7 +37,7 @@ final class SimOrderBook {
             return existing;
         }
         arrival.add(key);
-        while (orders.size() > CAPACITY) {
+        while (orders.size() > capacity) {
             String oldest = arrival.poll();
             if (oldest == null) {
                 break;

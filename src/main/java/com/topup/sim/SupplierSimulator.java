@@ -41,8 +41,8 @@ public class SupplierSimulator {
     private final Map<String, SimProtocolCodec> codecs = Map.of(
             JsonHmacAdapter.PROTOCOL, new JsonHmacSimCodec(),
             FormMd5Adapter.PROTOCOL, new FormMd5SimCodec());
-    private final SimOrderBook orders = new SimOrderBook();
-    private final SimSettlement settlement = new SimSettlement(orders);
+    private final SimOrderBook orders;
+    private final SimSettlement settlement;
     private final AtomicLong epoch = new AtomicLong();
     private volatile Map<String, SimSupplierState> suppliers = Map.of();
     private volatile SimRandomness randomness = new SimRandomness(0);
@@ -57,6 +57,8 @@ public class SupplierSimulator {
         this.vertx = vertx;
         this.callbacks = callbacks;
         this.clock = clock;
+        this.orders = new SimOrderBook(config.rememberedOrders());
+        this.settlement = new SimSettlement(orders);
     }
 
     void start(@Observes StartupEvent event) {

@@ -42,7 +42,7 @@ class LargeStatementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        SimOrderBook book = new SimOrderBook();
+        SimOrderBook book = new SimOrderBook(CHARGES);
         SimSupplierState supplier = new SimSupplierState(new SimSupplierProfile("s", "S", "json-hmac", SECRET,
                 new SupplierBehaviour(Map.of("CHINA_MOBILE", 1.0), 0, 0, null, null, null, List.of(), 0, 0, 0, 0, 0,
                         null, 0, null, 0)), Instant.EPOCH);

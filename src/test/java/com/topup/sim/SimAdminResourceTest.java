@@ -52,6 +52,11 @@ class SimAdminResourceTest {
             public Optional<URI> baseUrl() {
                 return baseUrl;
             }
+
+            @Override
+            public int rememberedOrders() {
+                return 1_000;
+            }
         };
         SupplierSimulator simulator = new SupplierSimulator(config, null, null);
         return new SimAdminResource(simulator, new SimSuppliers(simulator, config, null), null, null, config);

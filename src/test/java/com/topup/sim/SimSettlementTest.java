@@ -17,8 +17,9 @@ class SimSettlementTest {
 
     private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 10);
+    private static final int CAPACITY = 100_000;
 
-    private final SimOrderBook book = new SimOrderBook();
+    private final SimOrderBook book = new SimOrderBook(CAPACITY);
     private final SimSettlement settlement = new SimSettlement(book);
     private final SimRandomness randomness = new SimRandomness(1);
 
@@ -123,7 +124,7 @@ class SimSettlementTest {
     @Test
     void aForgottenOrderLeavesTheDayIndex() {
         SimSupplierState supplier = supplier(0);
-        for (int i = 0; i < SimOrderBook.CAPACITY + 10; i++) {
+        for (int i = 0; i < CAPACITY + 10; i++) {
             SimOrder order = order("R" + i, 100, false, 0);
             if (i < 20) {
                 charge(order, "C-R" + i, T0);

@@ -54,6 +54,11 @@ class SimSuppliersTest {
             public Optional<URI> baseUrl() {
                 return baseUrl;
             }
+
+            @Override
+            public int rememberedOrders() {
+                return 1_000;
+            }
         };
         return new SimSuppliers(new SupplierSimulator(config, null, null), config, null);
     }
