@@ -22,6 +22,8 @@ class ChannelCallbackApiTest {
     Sql sql;
     @Inject
     MerchantAccountService accounts;
+    @Inject
+    ChannelDirectory directory;
 
     private static io.restassured.response.Response post(String channel, String body, String secret) {
         String timestamp = Long.toString(System.currentTimeMillis());
@@ -85,6 +87,20 @@ class ChannelCallbackApiTest {
     @Test
     void anUnknownChannelIsNotFound() {
         post("no-such-channel", "{}", SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("CHANNEL_NOT_FOUND"));
+    }
+
+    @Test
+    void aCallbackIsVerifiedWhenTheChannelsMustBeReadAgain() {
+        directory.invalidate();
+        long before = recorded(null, "UNKNOWN_CHANNEL");
+        post("no-such-channel", "{}", SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("CHANNEL_NOT_FOUND"));
+        assertEquals(before + 1, recorded(null, "UNKNOWN_CHANNEL"));
+
+        directory.invalidate();
+        String reference = "T-NO-SUCH-ORDER-2";
+        post("sim-fast", "{\"reference\":\"" + reference + "\",\"channelReference\":\"X\",\"status\":\"SUCCEEDED\",\"amount\":1000}",
+                SIM_FAST_SECRET).then().statusCode(404).body("code", equalTo("ORDER_NOT_FOUND"));
+        assertEquals(1, recorded(reference, "UNKNOWN_ATTEMPT"));
     }
 
     @Test
