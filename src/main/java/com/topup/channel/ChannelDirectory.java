@@ -39,17 +39,11 @@ public class ChannelDirectory {
 
     /** All channels, enabled or not, by code. */
     public Map<String, ChannelDefinition> all() {
-        return current().orElseGet(() -> reload().byCode());
-    }
-
-    /**
-     * All channels by code as last read, when that copy is within the refresh interval; empty when it is not. Never
-     * reads the database, so an event loop may ask.
-     */
-    public Optional<Map<String, ChannelDefinition>> current() {
         Loaded current = loaded;
-        return current == null || System.nanoTime() - current.at() > refreshNanos ? Optional.empty()
-                : Optional.of(current.byCode());
+        if (current == null || System.nanoTime() - current.at() > refreshNanos) {
+            current = reload();
+        }
+        return current.byCode();
     }
 
     public Optional<ChannelDefinition> find(String code) {

@@ -1,6 +1,7 @@
 package com.topup.channel.dispatch;
 
 import com.topup.web.ErrorBody;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/**
- * Where supplier channels post their results: {@code POST /callbacks/channels/{channelCode}}, any body type. Runs on the
- * event loop: the service reaches the database only on its own workers.
- */
+/** Where supplier channels post their results: {@code POST /callbacks/channels/{channelCode}}, any body type. */
 @Path("/callbacks/channels")
 public class ChannelCallbackResource {
 
@@ -30,6 +28,7 @@ public class ChannelCallbackResource {
 
     @POST
     @Path("/{channelCode}")
+    @Blocking
     @APIResponse(responseCode = "200", description = "The channel's acknowledgement, in its protocol.")
     @APIResponse(responseCode = "400", description = "INVALID_CALLBACK or a protocol error code: not a result this channel sends.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))

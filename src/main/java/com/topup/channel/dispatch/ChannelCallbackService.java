@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
@@ -32,8 +31,8 @@ import org.jboss.logging.Logger;
  * nothing), and every callback — applied, repeated or refused — written to channel_callback (one that is applied in
  * the transaction that applies it). Callbacks that arrive together are applied together ({@link GroupCommit}): the
  * plain successes in one transaction ({@link SuccessesTogether}), anything else one transaction each. They are applied
- * on the {@code channel-callbacks} workers, so the event loop that received a callback verifies it, hands it in and is
- * free; the answer goes out when the group has committed.
+ * on the {@code channel-callbacks} workers, so a request thread never waits for a group: it verifies the callback,
+ * hands it in and is free; the answer goes out when the group has committed.
  */
 @ApplicationScoped
 public class ChannelCallbackService {
@@ -76,45 +75,37 @@ public class ChannelCallbackService {
     }
 
     /**
-     * Verifies the callback and hands it in to be applied; a callback that cannot be applied is refused. Verifying
-     * needs no database while this instance's copy of the channels is fresh, so the caller may be an event loop: the
-     * copy is read again, and a refusal written, on the {@code channel-callbacks} workers.
+     * Verifies the callback and hands it in to be applied; a callback that cannot be applied is refused at once.
      *
      * @return the acknowledgement the channel's protocol expects, once the callback is applied
      */
     public CompletionStage<ChannelAdapter.CallbackAck> receive(String channelCode, Map<String, String> headers, byte[] body) {
         Instant receivedAt = Instant.now();
-        return directory.current().map(CompletableFuture::completedStage)
-                .orElseGet(() -> CompletableFuture.supplyAsync(directory::all, appliers))
-                .thenCompose(channels -> verify(receivedAt, channelCode, channels.get(channelCode), headers, body));
-    }
-
-    private CompletionStage<ChannelAdapter.CallbackAck> verify(Instant receivedAt, String channelCode,
-                                                              ChannelDefinition channel, Map<String, String> headers,
-                                                              byte[] body) {
+        ChannelDefinition channel = directory.find(channelCode).orElse(null);
         if (channel == null) {
-            return refuse(new CallbackLog.Line(receivedAt, channelCode, null, null, "UNKNOWN_CHANNEL", null),
-                    new ApiException(404, "CHANNEL_NOT_FOUND", "No channel " + channelCode));
+            log.write(new CallbackLog.Line(receivedAt, channelCode, null, null, "UNKNOWN_CHANNEL", null));
+            throw new ApiException(404, "CHANNEL_NOT_FOUND", "No channel " + channelCode);
         }
         ChannelAdapter adapter = adapters.forProtocol(channel.protocol());
         ChannelCallback callback;
         try {
             callback = adapter.parseCallback(channel.endpoint(), headers, body);
         } catch (InvalidChannelCallback e) {
-            return refuse(new CallbackLog.Line(receivedAt, channelCode, null, null, e.code(), e.getMessage()),
-                    new ApiException("BAD_SIGNATURE".equals(e.code()) ? 401 : 400, e.code(), e.getMessage()));
+            log.write(new CallbackLog.Line(receivedAt, channelCode, null, null, e.code(), e.getMessage()));
+            throw new ApiException("BAD_SIGNATURE".equals(e.code()) ? 401 : 400, e.code(), e.getMessage());
         }
         if (callback.status() != ChannelStatus.SUCCEEDED && callback.status() != ChannelStatus.FAILED) {
-            return refuse(new CallbackLog.Line(receivedAt, channelCode, callback.reference(),
-                            String.valueOf(callback.status()), "INVALID_CALLBACK", "not a final status"),
-                    new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED"));
+            log.write(new CallbackLog.Line(receivedAt, channelCode, callback.reference(), String.valueOf(callback.status()),
+                    "INVALID_CALLBACK", "not a final status"));
+            throw new ApiException(400, "INVALID_CALLBACK", "A callback must report SUCCEEDED or FAILED");
         }
         try {
             rules.requireReady();
         } catch (RulesNotLoaded startingUp) {
             // 503: the supplier sends it again (or the status query finds it) once this instance can decide
-            return refuse(new CallbackLog.Line(receivedAt, channelCode, callback.reference(), callback.status().name(),
-                    startingUp.code(), startingUp.getMessage()), startingUp);
+            log.write(new CallbackLog.Line(receivedAt, channelCode, callback.reference(), callback.status().name(),
+                    startingUp.code(), startingUp.getMessage()));
+            throw startingUp;
         }
         Received received = new Received(receivedAt, new AttemptReport(callback.reference(), channelCode,
                 callback.status(), callback.channelReference(), callback.amount(), callback.errorClass(),
@@ -124,13 +115,6 @@ public class ChannelCallbackService {
                 throw new ApiException(404, "ORDER_NOT_FOUND", "No attempt " + callback.reference() + " on channel " + channelCode);
             }
             return adapter.acknowledgement();
-        });
-    }
-
-    /** Writes the refused callback to channel_callback on a worker, then answers with the refusal. */
-    private CompletionStage<ChannelAdapter.CallbackAck> refuse(CallbackLog.Line line, RuntimeException refusal) {
-        return CompletableFuture.runAsync(() -> log.write(line), appliers).thenApply(written -> {
-            throw refusal;
         });
     }
 
