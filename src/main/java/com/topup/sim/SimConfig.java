@@ -21,8 +21,8 @@ public interface SimConfig {
     Optional<Long> seed();
 
     /**
-     * How many orders the simulated suppliers remember, under 1 KB of heap each; past it the oldest are forgotten, so a
-     * status query or a day's statement knows only the orders still remembered.
+     * How many orders the simulated suppliers remember, about 0.6 KB of heap each; past it the oldest are forgotten, so
+     * a status query or a day's statement knows only the orders still remembered.
      */
     @WithDefault("200000")
     int rememberedOrders();

@@ -26,6 +26,9 @@ final class SimOrderBook {
 
     /** @param capacity how many orders are remembered ({@code topup.sim.remembered-orders}) */
     SimOrderBook(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("topup.sim.remembered-orders must be at least 1, not " + capacity);
+        }
         this.capacity = capacity;
     }
 

@@ -2,6 +2,7 @@ package com.topup.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.topup.channel.adapter.StatementLine;
@@ -119,6 +120,11 @@ class SimSettlementTest {
         assertEquals(List.of(new StatementLine("G", "C-G", 5_000, Instant.parse("2026-03-11T00:00:00Z"))),
                 settlement.statement(supplier, DAY.plusDays(1)));
         assertEquals(List.of(), settlement.statement(supplier, DAY.minusDays(1)));
+    }
+
+    @Test
+    void aBookRemembersAtLeastOneOrder() {
+        assertThrows(IllegalArgumentException.class, () -> new SimOrderBook(0));
     }
 
     @Test
