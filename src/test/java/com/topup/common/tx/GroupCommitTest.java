@@ -86,9 +86,7 @@ class GroupCommitTest {
         List<Future<String>> handedIn = new ArrayList<>();
         for (Integer item : items) {
             handedIn.add(callers.submit(() -> commit.apply(item)));
-            while (commit.waitingCount() < handedIn.size()) {
-                Thread.onSpinWait();
-            }
+            awaitWaiting(commit, handedIn.size());
         }
         release.countDown();
         assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
@@ -152,10 +150,9 @@ class GroupCommitTest {
         Future<String> b = callers.submit(() -> commit.apply(-2));
         assertTrue(bothBusy.await(10, TimeUnit.SECONDS), "both groups busy");
         Future<String> one = callers.submit(() -> commit.apply(1));
+        awaitWaiting(commit, 1);
         Future<String> two = callers.submit(() -> commit.apply(2));
-        while (commit.waitingCount() < 2) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(commit, 2);
         releaseB.countDown();
         assertTrue(groupStarted.await(10, TimeUnit.SECONDS), "one of the two callers took both items");
         releaseA.countDown();
@@ -217,13 +214,9 @@ class GroupCommitTest {
         Future<String> blocker = callers.submit(() -> commit.apply(BLOCKER));
         assertTrue(blockerStarted.await(10, TimeUnit.SECONDS));
         Future<String> earlier = callers.submit(() -> commit.apply(1));
-        while (commit.waitingCount() < 1) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(commit, 1);
         Future<List<CompletableFuture<String>>> mine = callers.submit(() -> commit.applyAll(List.of(2, 3, 4, 5, 6)));
-        while (commit.waitingCount() < 6) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(commit, 6);
         release.countDown();
         assertEquals("blocker", blocker.get(10, TimeUnit.SECONDS));
         assertEquals("together 1", earlier.get(10, TimeUnit.SECONDS));
@@ -293,6 +286,13 @@ class GroupCommitTest {
             return result.join();
         } catch (CompletionException e) {
             return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        }
+    }
+
+    /** Until that many items wait, so the items handed in one after another arrive in that order. */
+    private static void awaitWaiting(GroupCommit<?, ?> commit, int count) {
+        while (commit.waitingCount() < count) {
+            Thread.onSpinWait();
         }
     }
 
