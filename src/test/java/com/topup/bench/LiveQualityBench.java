@@ -79,6 +79,8 @@ public final class LiveQualityBench {
             if (done.size() < accepted.size()) {
                 System.out.printf("[%s] %d orders not final after %s%n", policy.name(), accepted.size() - done.size(), FINAL_WITHIN);
             }
+            System.out.print("[" + policy.name() + "] ");
+            MoneyCheck.printAndRequire(db, accepted);
         }
         List<OrderOutcome> outcomes = new StaffOrderReader(staff).read(accepted);
         PolicyFigures figures = PolicyFigures.of(policy.name(), version, accepted.size(), outcomes);

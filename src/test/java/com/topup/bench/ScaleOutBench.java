@@ -26,7 +26,8 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
  * instance, then by two on the same database and broker. For each it prints orders/s end to end (and the two-instance
  * figure as a ratio to the one-instance one), time to final, each process's CPU per order, how the partitions of
  * topup.dispatch are assigned to the instances, and each instance's database connections. The suppliers are simulated
- * by a process of their own, so both instances call the same suppliers. Run with bin/bench scale-out [orders=2000].
+ * by a process of their own, so both instances call the same suppliers. It ends by checking that every order it saw
+ * accepted is final with its money moved exactly once ({@link MoneyCheck}). Run with bin/bench scale-out [orders=2000].
  */
 public final class ScaleOutBench {
 
@@ -67,12 +68,15 @@ public final class ScaleOutBench {
             List<Phase> phases = new ArrayList<>();
             try (Connection db = stack.openDatabase()) {
                 FinalStateWatch watch = new FinalStateWatch(db);
+                List<String> accepted = new ArrayList<>();
                 List<LocalApp> instances = List.of(first);
-                phases.add(run("one instance", instances, stream.subList(0, WARM_UP_ORDERS + orders), watch, db, stack));
+                phases.add(run("one instance", instances, stream.subList(0, WARM_UP_ORDERS + orders), watch, db, stack,
+                        accepted));
                 LocalApp second = stack.addApp("instance-2");
                 instances = List.of(first, second);
                 phases.add(run("two instances", instances, stream.subList(WARM_UP_ORDERS + orders, stream.size()), watch,
-                        db, stack));
+                        db, stack, accepted));
+                MoneyCheck.printAndRequire(db, accepted);
             }
             System.out.printf(Locale.ROOT, "two instances against one: %.1f / %.1f orders/s end to end = %.2f%n",
                     phases.get(1).ordersPerSecond(), phases.get(0).ordersPerSecond(),
@@ -80,16 +84,19 @@ public final class ScaleOutBench {
         }
     }
 
+    /** One phase; the orders it saw accepted are added to {@code accepted}. */
     private static Phase run(String name, List<LocalApp> instances, List<PlannedOrder> orders, FinalStateWatch watch,
-                             Connection db, BenchStack stack) throws Exception {
+                             Connection db, BenchStack stack, List<String> accepted) throws Exception {
         OrderSubmitter submitter = new OrderSubmitter(SignedMerchantClient.demo(instances.stream().map(LocalApp::url).toList()));
         String run = name.substring(0, 3).toUpperCase(Locale.ROOT);
         OrderSubmitter.Submission warmUp = submitter.bounded(orders.subList(0, WARM_UP_ORDERS), run + "W", IN_FLIGHT);
+        accepted.addAll(warmUp.accepted());
         watch.await(warmUp.accepted(), FINAL_WITHIN, open -> { });
 
         List<Double> cpuBefore = instances.stream().map(app -> ProcessCpu.secondsOf(app.pid())).toList();
         ProcessCpu before = ProcessCpu.now();
         OrderSubmitter.Submission sent = submitter.bounded(orders.subList(WARM_UP_ORDERS, orders.size()), run, IN_FLIGHT);
+        accepted.addAll(sent.accepted());
         Collection<FinalOrder> done = watch.await(sent.accepted(), FINAL_WITHIN, open -> { }).values();
         ProcessCpu after = ProcessCpu.now();
         Instant last = done.stream().map(FinalOrder::finishedAt).filter(t -> t != null).max(Instant::compareTo)

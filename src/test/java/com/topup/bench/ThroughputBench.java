@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * succeeding with a result after about 200 ms; then the time from one batch request until all its orders are final;
  * then orders sent at a steady rate (time to final when the platform keeps up); then a backlog of orders accepted
  * through the batch API faster than they are carried, and how fast it drains; then the app's resident memory after
- * start, at its peak, at the end and after idling (what it keeps after a burst).
+ * start, at its peak, at the end and after idling (what it keeps after a burst). Before the memory, it checks that
+ * every order it saw accepted is final with its money moved exactly once ({@link MoneyCheck}).
  * Run with bin/bench throughput [orders=500] [batch=50] [batches=5] [warmup=15000] [backlog=10000] [warmupLimit=45000].
  */
 public final class ThroughputBench {
@@ -98,14 +99,16 @@ public final class ThroughputBench {
             List<PlannedOrder> stream = OrderStream.of(warmUpRoom + orders + batches * batch + paced + backlog, SEED);
             try (Connection db = stack.openDatabase()) {
                 FinalStateWatch watch = new FinalStateWatch(db);
+                List<String> accepted = new ArrayList<>();
 
-                warmUp(submitter, watch, app.pid(), stream.subList(0, warmUpRoom), firstWarmUp);
+                warmUp(submitter, watch, app.pid(), stream.subList(0, warmUpRoom), firstWarmUp, accepted);
                 List<PlannedOrder> measured = stream.subList(warmUpRoom, warmUpRoom + orders);
                 StatementStats statements = new StatementStats(db);
                 statements.reset();
                 ProcessCpu cpuBefore = ProcessCpu.now();
                 Map<String, Double> appThreadsBefore = ProcessCpu.byThreadKind(app.pid());
                 OrderSubmitter.Submission run = submitter.bounded(measured, "T", IN_FLIGHT);
+                accepted.addAll(run.accepted());
                 Collection<FinalOrder> done = awaitAll(watch, run, "stream").values();
                 printStream(run, done);
                 System.out.println(ProcessCpu.now().since(cpuBefore, done.size()));
@@ -119,6 +122,7 @@ public final class ThroughputBench {
                 for (int i = 0; i < batches; i++) {
                     int from = warmUpRoom + orders + i * batch;
                     OrderSubmitter.Submission sent = submitter.batch(stream.subList(from, from + batch), "B" + i);
+                    accepted.addAll(sent.accepted());
                     Collection<FinalOrder> batchDone = awaitAll(watch, sent, "batch " + (i + 1)).values();
                     long millis = Duration.between(sent.firstSent(), lastFinished(batchDone)).toMillis();
                     batchMillis.add(millis);
@@ -139,6 +143,7 @@ public final class ThroughputBench {
                 for (int rate : pacedRates) {
                     int count = (int) (rate * PACED_FOR.toSeconds());
                     OrderSubmitter.Submission sent = submitter.paced(stream.subList(next, next + count), "P" + rate, rate);
+                    accepted.addAll(sent.accepted());
                     next += count;
                     Collection<FinalOrder> pacedDone = awaitAll(watch, sent, "paced " + rate + "/s").values();
                     printPaced(rate, sent, pacedDone);
@@ -146,9 +151,11 @@ public final class ThroughputBench {
                     printCallbacks(receiver, pacedDone);
                 }
                 OrderSubmitter.Submission piled = submitter.batches(stream.subList(next, next + backlog), "K", BACKLOG_BATCH);
+                accepted.addAll(piled.accepted());
                 Collection<FinalOrder> backlogDone = awaitAll(watch, piled, "backlog").values();
                 printBacklog(piled, backlogDone);
                 printCallbacks(receiver, backlogDone);
+                MoneyCheck.printAndRequire(db, accepted);
             }
             ProcessMemory afterRun = ProcessMemory.of(app.pid());
             Thread.sleep(IDLE_AFTER.toMillis());
@@ -166,14 +173,18 @@ public final class ThroughputBench {
         }
     }
 
-    /** The first warm-up, then chunks until the JIT compiler's CPU per order has settled; returns the orders sent. */
+    /**
+     * The first warm-up, then chunks until the JIT compiler's CPU per order has settled; returns the orders sent and
+     * adds those accepted to {@code accepted}.
+     */
     private static int warmUp(OrderSubmitter submitter, FinalStateWatch watch, long appPid, List<PlannedOrder> room,
-                              int first) throws Exception {
+                              int first, List<String> accepted) throws Exception {
         int sent = 0;
         int next = first;
         while (true) {
             double jitBefore = ProcessCpu.byThreadKind(appPid).getOrDefault("JIT", 0.0);
             OrderSubmitter.Submission chunk = submitter.bounded(room.subList(sent, sent + next), "W", IN_FLIGHT);
+            accepted.addAll(chunk.accepted());
             awaitAll(watch, chunk, "warm-up");
             sent += next;
             double jitMs = Math.max(0, ProcessCpu.byThreadKind(appPid).getOrDefault("JIT", 0.0) - jitBefore) * 1000 / next;
