@@ -83,14 +83,18 @@ public class AttemptOutcomes {
     }
 
     /**
-     * The answers to several submits in one transaction: the attempts taken move in one round trip, then each refusal
-     * in order-id order. Any failure rolls back all of them.
+     * The answers to several submits in one transaction: their orders are locked first, in one round trip, then the
+     * attempts taken move in one more, then each refusal follows in order-id order. Any failure rolls back all of them.
+     * Locking the orders first is what every transaction that moves several attempts does: a group of callbacks that
+     * came before these answers holds those orders, so this one waits for it instead of locking the same attempts in
+     * another order and ending in a deadlock (seen once, in the kill-instance drill).
      */
     @Transactional
     public void submittedAll(List<SubmitAnswer> answers) {
         Instant now = Instant.now();
         List<SubmitAnswer> inOrder = answers.stream()
                 .sorted(Comparator.comparing(answer -> answer.attempt().orderId())).toList();
+        orders.lockAllForWork(inOrder.stream().map(answer -> answer.attempt().orderId()).toList());
         List<AttemptStore.Processing> taken = new ArrayList<>();
         for (SubmitAnswer answer : inOrder) {
             taken(answer.attempt(), answer.result(), now).ifPresent(taken::add);
