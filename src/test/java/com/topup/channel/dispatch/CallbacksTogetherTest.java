@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,15 +42,16 @@ class CallbacksTogetherTest {
     @Inject
     FinishedOrders finished;
 
-    private final List<String> orders = new ArrayList<>();
+    private UnchargedOrders orders;
+
+    @BeforeEach
+    void openTheMerchant() {
+        orders = new UnchargedOrders(sql, accounts, "callbacks-together");
+    }
 
     @AfterEach
     void removeTheUnchargedOrders() {
-        // orders that were never charged: no scanner and no ledger check may meet them
-        String[] ids = orders.toArray(String[]::new);
-        sql.update("delete from anomaly where order_id = any(?)", (Object) ids);
-        sql.update("delete from channel_attempt where order_id = any(?)", (Object) ids);
-        sql.update("delete from topup_order where id = any(?)", (Object) ids);
+        orders.removeAll();
     }
 
     @Test
@@ -198,15 +200,7 @@ class CallbacksTogetherTest {
     }
 
     private String processing(String channel, String carrier, String channelReference) {
-        long merchant = accounts.open("callbacks-together", "Callbacks together", "callbacks-together-secret", 9_850, 0).id;
-        String orderId = "TCT" + System.nanoTime();
-        orders.add(orderId);
-        sql.update("""
-                insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
-                                         country, carrier, face_value, price, status, attempt_count, channel_code,
-                                         created_at, updated_at)
-                values (?, ?, ?, ?, ?, '138****8000', 'CN', 'CHINA_MOBILE', 1000, 985, 'PROCESSING', 1, ?, now(), now())""",
-                orderId, merchant, orderId, new byte[] {0}, orderId, channel);
+        String orderId = orders.processing("TCT", channel);
         String attemptId = AttemptIds.of(orderId, 1);
         sql.update("""
                 insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status,

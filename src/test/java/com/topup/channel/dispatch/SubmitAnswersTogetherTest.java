@@ -15,12 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,16 +41,16 @@ class SubmitAnswersTogetherTest {
     @Inject
     Sql sql;
 
-    private final List<String> orders = new ArrayList<>();
+    private UnchargedOrders orders;
+
+    @BeforeEach
+    void openTheMerchant() {
+        orders = new UnchargedOrders(sql, accounts, "submit-answers");
+    }
 
     @AfterEach
     void removeTheUnchargedOrders() {
-        // orders that were never charged: no scanner and no ledger check may meet them
-        String[] ids = orders.toArray(String[]::new);
-        sql.update("delete from anomaly where order_id = any(?)", (Object) ids);
-        sql.update("delete from channel_query where order_id = any(?)", (Object) ids);
-        sql.update("delete from channel_attempt where order_id = any(?)", (Object) ids);
-        sql.update("delete from topup_order where id = any(?)", (Object) ids);
+        orders.removeAll();
     }
 
     @Test
@@ -87,16 +87,7 @@ class SubmitAnswersTogetherTest {
 
     /** An order PROCESSING with one attempt written as SUBMITTING on sim-fast (never charged: removed after the test). */
     private PlannedAttempt submitting() {
-        long merchant = accounts.open("submit-answers", "Submit answers", "submit-answers-secret-01", 9_850, 0).id;
-        String orderId = "TSA" + System.nanoTime();
-        orders.add(orderId);
-        sql.update("""
-                insert into topup_order (id, merchant_id, merchant_order_id, phone_cipher, phone_hash, phone_masked,
-                                         country, carrier, face_value, price, status, attempt_count, channel_code,
-                                         created_at, updated_at)
-                values (?, ?, ?, ?, ?, '138****8000', 'CN', 'CHINA_MOBILE', 1000, 985, 'PROCESSING', 1, 'sim-fast', now(),
-                        now())""",
-                orderId, merchant, orderId, new byte[] {0}, orderId);
+        String orderId = orders.processing("TSA", "sim-fast");
         String attemptId = AttemptIds.of(orderId, 1);
         sql.update("""
                 insert into channel_attempt (id, order_id, attempt_no, channel_code, carrier, face_value, status, cost,
